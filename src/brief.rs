@@ -1,0 +1,115 @@
+//! The brief model: the serde types that templates and `--format json` both see, so they never
+//! disagree. Versioned by [`SCHEMA_VERSION`]; see `docs/templates.md` for every field.
+
+use serde::Serialize;
+
+use crate::threads::Evidence;
+
+/// Version of the model's shape. Bumped when a field is renamed or removed.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct Brief {
+    pub schema_version: u32,
+    /// The brief's date, `YYYY-MM-DD`.
+    pub date: String,
+    pub stats: Stats,
+    /// Key lines of the whole corpus.
+    pub corpus: Vec<KeyLine>,
+    /// Story threads with their articles; articles without a thread come last, in a thread with
+    /// `other = true`.
+    pub threads: Vec<Thread>,
+}
+
+/// Counts, for headers and footers.
+#[derive(Clone, Debug, Serialize)]
+pub struct Stats {
+    pub articles: usize,
+    pub sentences: usize,
+    pub words: usize,
+    /// Threads with at least one article, "Other" not counted.
+    pub threads: usize,
+}
+
+/// A story thread.
+#[derive(Clone, Debug, Serialize)]
+pub struct Thread {
+    pub name: String,
+    /// `name` in lowercase ASCII with dashes, for anchors.
+    pub slug: String,
+    pub description: String,
+    /// The section of articles without a thread.
+    pub other: bool,
+    pub key_lines: Vec<KeyLine>,
+    pub articles: Vec<Article>,
+}
+
+/// An article and its key lines.
+#[derive(Clone, Debug, Serialize)]
+pub struct Article {
+    /// Path relative to the input folder, without extension.
+    pub id: String,
+    /// Path relative to the input folder.
+    pub file: String,
+    pub title: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// ISO 639-1 code of the language used for its words.
+    pub language: String,
+    /// Number of candidate sentences.
+    pub sentences: usize,
+    pub words: usize,
+    /// Why it is in its thread.
+    pub evidence: Vec<Evidence>,
+    pub key_lines: Vec<KeyLine>,
+    /// Front matter fields brief does not use itself.
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// A chosen sentence, with why and where.
+#[derive(Clone, Debug, Serialize)]
+pub struct KeyLine {
+    /// The sentence, verbatim.
+    pub text: String,
+    /// Its ranking score in the section it was chosen for (PageRank; the section's scores sum to 1).
+    pub score: f64,
+    /// 1-based rank in that section.
+    pub rank: usize,
+    /// 1-based position among its article's sentences.
+    pub position: usize,
+    /// 1-based line in its file.
+    pub line: usize,
+    /// Its article's id, file, title and source.
+    pub article: String,
+    pub file: String,
+    pub title: String,
+    pub source: Option<String>,
+}
+
+/// `name` as a lowercase ASCII slug: "Saudi Arabia’s talks" gives "saudi-arabia-s-talks".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "thread".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs() {
+        assert_eq!(super::slug("Saudi Arabia’s talks"), "saudi-arabia-s-talks");
+        assert_eq!(super::slug("  Alaska!"), "alaska");
+        assert_eq!(super::slug("…"), "thread");
+    }
+}

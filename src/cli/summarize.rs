@@ -1,0 +1,48 @@
+//! `brief summarize`: the key lines of one article, or of a folder taken as one corpus, one per
+//! line and nothing else (this is what quality is measured on).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::corpus::Corpus;
+use crate::pipeline;
+use crate::select::Budget;
+
+use super::options::Summary;
+
+const EXAMPLES: &str = "\
+Examples:
+  brief summarize article.txt               three key lines of one article
+  brief summarize --words 100 input/        100 words from a folder taken as one corpus
+  brief summarize --ratio 0.2 --language de artikel.md
+  cat article.txt | brief summarize -";
+
+/// Print the key lines of an article (or a folder as one corpus), one per line
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// An article file, a folder of articles, or - for standard input
+    #[arg(value_name = "FILE|DIR|-")]
+    pub input: PathBuf,
+    #[command(flatten)]
+    pub summary: Summary,
+}
+
+/// Default budget of `summarize`.
+pub const DEFAULT_BUDGET: Budget = Budget::Lines(3);
+
+pub fn run(args: Args) -> Result<()> {
+    let articles = super::input::read_any(&args.input)?;
+    let corpus = Corpus::build(articles, args.summary.language);
+    let opts = args.summary.options();
+    let budget = args.summary.budget().unwrap_or(DEFAULT_BUDGET);
+    let lines = pipeline::summarize(&corpus, budget, &opts);
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        writeln!(out, "{}", corpus.sentence(line.id).text)?;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! The analysed corpus: every article with its language, title and candidate sentences (text,
+//! position, line, terms), and the vocabulary they share. This is where ingest, segment and text
+//! meet; everything downstream (ranking, threads, the brief) reads a [`Corpus`].
+
+use crate::ingest::{Article, Role, furniture};
+use crate::lang::{Lang, LanguageChoice};
+use crate::segment::Splitter;
+use crate::text::{self, Term, Vocabulary};
+
+/// A candidate sentence: a verbatim sentence of its article that is not furniture.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// Index of its document in [`Corpus::docs`].
+    pub doc: usize,
+    /// 0-based position among the document's candidate sentences.
+    pub position: usize,
+    /// 1-based line in the file where its block starts.
+    pub line: usize,
+    pub text: String,
+    /// Content terms, in order, with repeats.
+    pub terms: Vec<Term>,
+    /// Whitespace-separated words.
+    pub words: usize,
+}
+
+/// An article with its analysis.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub article: Article,
+    pub lang: Lang,
+    /// Front matter title, else the detected headline, else the first sentence.
+    pub title: String,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Every document of a run and their shared vocabulary.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub vocab: Vocabulary,
+}
+
+/// Identifies a sentence in a corpus: (document index, position).
+pub type SentenceId = (usize, usize);
+
+impl Corpus {
+    /// Analyses `articles` (already in their final order).
+    pub fn build(articles: Vec<Article>, language: LanguageChoice) -> Corpus {
+        let mut corpus = Corpus::default();
+        for article in articles {
+            corpus.push(article, language);
+        }
+        corpus
+    }
+
+    /// Analyses one more article and adds it.
+    pub fn push(&mut self, article: Article, language: LanguageChoice) {
+        let doc = self.docs.len();
+        let lang = article.language.unwrap_or_else(|| match language {
+            LanguageChoice::Fixed(l) => l,
+            LanguageChoice::Auto => detect(&article).unwrap_or(Lang::English),
+        });
+        let data = lang.data();
+        let splitter = Splitter::new(lang);
+        let mut sentences = Vec::new();
+        for block in article.blocks.iter().filter(|b| b.role.is_candidate()) {
+            for range in splitter.split(&block.text) {
+                let text = &block.text[range];
+                if furniture::sentence(text).is_some() {
+                    continue;
+                }
+                sentences.push(Sentence {
+                    doc,
+                    position: sentences.len(),
+                    line: block.line,
+                    text: text.to_string(),
+                    terms: text::terms(text, data, &mut self.vocab),
+                    words: text::word_count(text),
+                });
+            }
+        }
+        let title = article
+            .headline
+            .clone()
+            .or_else(|| sentences.first().map(|s| s.text.clone()))
+            .unwrap_or_else(|| article.id.clone());
+        self.docs.push(Document {
+            article,
+            lang,
+            title,
+            sentences,
+        });
+    }
+
+    /// The sentence with this id.
+    pub fn sentence(&self, (doc, position): SentenceId) -> &Sentence {
+        &self.docs[doc].sentences[position]
+    }
+
+    /// Ids of every sentence of the given documents, in document then position order.
+    pub fn sentence_ids(&self, docs: impl IntoIterator<Item = usize>) -> Vec<SentenceId> {
+        docs.into_iter()
+            .flat_map(|d| (0..self.docs[d].sentences.len()).map(move |p| (d, p)))
+            .collect()
+    }
+
+    /// Total number of candidate sentences.
+    pub fn sentence_count(&self) -> usize {
+        self.docs.iter().map(|d| d.sentences.len()).sum()
+    }
+}
+
+/// Detects an article's language from its prose, if the detector is sure.
+fn detect(article: &Article) -> Option<Lang> {
+    let mut sample = String::new();
+    for block in article
+        .blocks
+        .iter()
+        .filter(|b| b.role == Role::Prose || b.role == Role::Item)
+    {
+        sample.push_str(&block.text);
+        sample.push('\n');
+        if sample.len() > 4000 {
+            break;
+        }
+    }
+    Lang::detect(&sample)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest;
+    use std::path::Path;
+
+    #[test]
+    fn candidates_skip_furniture_and_keep_positions() {
+        let text = "International\n\nKremlin Signals Putin-Zelenskyy Meeting Possible\n\nThe Kremlin spoke. Sen. Jim Risch replied.\n\nALSO READ: Other story\n\nScroll down for video\n\nIt ended.\n";
+        let a = ingest::parse(Path::new("a.txt"), "a.txt", text.as_bytes()).unwrap();
+        let c = Corpus::build(vec![a], LanguageChoice::Fixed(Lang::English));
+        let d = &c.docs[0];
+        let got: Vec<(usize, usize, &str)> = d
+            .sentences
+            .iter()
+            .map(|s| (s.position, s.line, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, 5, "The Kremlin spoke."),
+                (1, 5, "Sen. Jim Risch replied."),
+                (2, 11, "It ended.")
+            ]
+        );
+        assert_eq!(d.title, "Kremlin Signals Putin-Zelenskyy Meeting Possible");
+        assert_eq!(d.lang, Lang::English);
+    }
+
+    #[test]
+    fn title_falls_back_to_first_sentence() {
+        let a = ingest::parse(
+            Path::new("a.txt"),
+            "a.txt",
+            b"Kremlin\nPutin spoke. He left.\n",
+        )
+        .unwrap();
+        let c = Corpus::build(vec![a], LanguageChoice::Auto);
+        assert_eq!(c.docs[0].title, "Putin spoke.");
+    }
+}

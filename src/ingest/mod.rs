@@ -1,0 +1,260 @@
+//! Ingest: from the bytes of one article file to an [`Article`]: text decoded (UTF-8 with or
+//! without BOM, LF or CRLF), front matter parsed, body laid out in blocks (plain text by line
+//! layout, Markdown through pulldown-cmark), the headline found and page furniture marked.
+//!
+//! Ingest does not split sentences; that is `segment`'s job. It does not read the file system
+//! either: the caller hands it the bytes.
+
+pub mod front_matter;
+pub mod furniture;
+pub mod layout;
+pub mod markdown;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use front_matter::FrontMatter;
+pub use furniture::Furniture;
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+
+/// One article, as read.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Stable id: the file's path relative to the input folder, without extension.
+    pub id: String,
+    /// The file's path relative to the input folder (or as given), for display.
+    pub file: String,
+    /// The path the article was read from.
+    pub path: PathBuf,
+    pub meta: FrontMatter,
+    /// The front matter date, parsed.
+    pub date: Option<jiff::civil::Date>,
+    /// The front matter language, parsed.
+    pub language: Option<Lang>,
+    /// The title from front matter, or the detected headline.
+    pub headline: Option<String>,
+    /// The body, in order.
+    pub blocks: Vec<Block>,
+}
+
+/// A block of the body: a paragraph, list item, heading or piece of furniture.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    /// 1-based line in the file.
+    pub line: usize,
+    pub role: Role,
+}
+
+/// What a block is to the summarizer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Running text: its sentences are candidates.
+    Prose,
+    /// A list item: its sentences are candidates, and never run into the next block.
+    Item,
+    /// The headline.
+    Title,
+    /// Not part of the story.
+    Furniture(Furniture),
+}
+
+impl Role {
+    /// Whether the block's sentences may become key lines.
+    pub fn is_candidate(self) -> bool {
+        matches!(self, Role::Prose | Role::Item)
+    }
+}
+
+/// Whether a path names an article brief reads (`.txt` or `.md`, any case).
+pub fn is_article_path(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        e.eq_ignore_ascii_case("txt")
+            || e.eq_ignore_ascii_case("md")
+            || e.eq_ignore_ascii_case("markdown")
+    })
+}
+
+/// Reads an article from its bytes. `rel` is its path relative to the input folder (used for the
+/// id and in output); `path` is where it was read from (used in errors).
+pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
+    let text = decode(path, bytes)?;
+    let fm = front_matter::parse(path, &text)?;
+    let body = &text[fm.body_offset..];
+    let is_markdown = Path::new(rel)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+
+    let mut blocks = Vec::new();
+    let mut headline = None;
+    if is_markdown {
+        for piece in markdown::pieces(body, fm.body_line) {
+            match piece {
+                markdown::Piece::Text(b) => blocks.push(classify(b.text, b.line, b.item)),
+                markdown::Piece::Heading { text, line, level } => {
+                    let role = if level == 1 && headline.is_none() {
+                        headline = Some(text.clone());
+                        Role::Title
+                    } else {
+                        Role::Furniture(Furniture::Heading)
+                    };
+                    blocks.push(Block { text, line, role });
+                }
+                markdown::Piece::Skipped { line, why } => blocks.push(Block {
+                    text: String::new(),
+                    line,
+                    role: Role::Furniture(why),
+                }),
+            }
+        }
+    } else {
+        blocks = layout::blocks(body, fm.body_line)
+            .into_iter()
+            .map(|b| classify(b.text, b.line, b.item))
+            .collect();
+    }
+    if headline.is_none() {
+        headline = detect_headline(&mut blocks);
+    }
+    let rel_path = Path::new(rel);
+    let id = rel_path
+        .with_extension("")
+        .to_string_lossy()
+        .replace('\\', "/");
+    Ok(Article {
+        id,
+        file: rel.replace('\\', "/"),
+        path: path.to_path_buf(),
+        headline: fm.meta.title.clone().or(headline),
+        meta: fm.meta,
+        date: fm.date,
+        language: fm.language,
+        blocks,
+    })
+}
+
+/// Decodes UTF-8 (a leading BOM is dropped) and turns CRLF and CR line ends into LF.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        Error::Encoding {
+            path: path.to_path_buf(),
+            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+            offset,
+        }
+    })?;
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+fn classify(text: String, line: usize, item: bool) -> Block {
+    let role = match furniture::block(&text, item) {
+        Some(f) => Role::Furniture(f),
+        None if item => Role::Item,
+        None => Role::Prose,
+    };
+    Block { text, line, role }
+}
+
+/// The headline of a plain-text article: among the heading lines before the first paragraph, the
+/// first of three words or more that is not in capitals (a one-word kicker such as
+/// "International" or a header such as "KEY POINTS" is not a headline).
+fn detect_headline(blocks: &mut [Block]) -> Option<String> {
+    for block in blocks.iter_mut() {
+        match block.role {
+            Role::Prose | Role::Item => return None,
+            Role::Furniture(Furniture::Heading) => {
+                let words = block.text.split_whitespace().count();
+                let shouting = !block.text.chars().any(char::is_lowercase);
+                if words >= 3 && !shouting {
+                    block.role = Role::Title;
+                    return Some(block.text.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(rel: &str, text: &str) -> Article {
+        parse(Path::new(rel), rel, text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn headline_after_kicker() {
+        let a = article(
+            "001.txt",
+            "International\n\nKremlin Signals Putin-Zelenskyy Meeting Possible\n\nIn a cautious signal, the Kremlin spoke.\n",
+        );
+        assert_eq!(
+            a.headline.as_deref(),
+            Some("Kremlin Signals Putin-Zelenskyy Meeting Possible")
+        );
+        assert_eq!(a.blocks[0].role, Role::Furniture(Furniture::Heading));
+        assert_eq!(a.blocks[1].role, Role::Title);
+        assert_eq!(a.blocks[2].role, Role::Prose);
+        assert_eq!(a.blocks[2].line, 5);
+        assert_eq!(a.id, "001");
+    }
+
+    #[test]
+    fn no_headline_when_prose_comes_first() {
+        let a = article(
+            "x.txt",
+            "Kremlin\nThe Kremlin has sought to temper expectations.\n",
+        );
+        assert_eq!(a.headline, None);
+        let a = article(
+            "x.txt",
+            "KEY POINTS\n- First point of the story here.\nRIYADH: Talks ended.\n",
+        );
+        assert_eq!(a.headline, None);
+        assert_eq!(a.blocks[1].role, Role::Item);
+    }
+
+    #[test]
+    fn front_matter_title_wins() {
+        let a = article(
+            "d/x.md",
+            "---\ntitle: Given\n---\n# Heading\n\nBody text.\n",
+        );
+        assert_eq!(a.headline.as_deref(), Some("Given"));
+        assert_eq!(a.id, "d/x");
+        assert_eq!(a.blocks[1].line, 6);
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let a = article("x.txt", "\u{feff}One line.\r\nTwo line.\r\n");
+        assert_eq!(a.blocks[0].text, "One line.");
+        assert_eq!(a.blocks[1].text, "Two line.");
+    }
+
+    #[test]
+    fn invalid_utf8_names_file_and_line() {
+        let e = parse(
+            Path::new("in/bad.txt"),
+            "bad.txt",
+            b"ok\nstill ok\n\xff\xfe bad\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "in/bad.txt:3: not valid UTF-8 (invalid byte at offset 12); save the file as UTF-8"
+        );
+    }
+}

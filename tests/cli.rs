@@ -1,0 +1,294 @@
+//! The `brief` binary: build and summarize end to end, determinism, the committed brief, and
+//! errors that name the problem, exit non-zero and write nothing.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// Date of the committed brief in `briefs/`.
+const SAMPLE_DATE: &str = "2025-08-20";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn brief() -> Command {
+    let mut cmd = Command::cargo_bin("brief").unwrap();
+    cmd.current_dir(root()).env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+fn build_into(out: &Path) -> Vec<u8> {
+    brief()
+        .args(["build", "--date", SAMPLE_DATE, "--out"])
+        .arg(out)
+        .assert()
+        .success()
+        .stdout(format!(
+            "{}\n",
+            out.join(format!("{SAMPLE_DATE}.md")).display()
+        ));
+    std::fs::read(out.join(format!("{SAMPLE_DATE}.md"))).unwrap()
+}
+
+fn files_in(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
+}
+
+#[test]
+fn two_runs_are_byte_identical() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    assert_eq!(build_into(a.path()), build_into(b.path()));
+}
+
+#[test]
+fn committed_brief_is_current() {
+    let out = tempfile::tempdir().unwrap();
+    let fresh = String::from_utf8(build_into(out.path())).unwrap();
+    let committed =
+        std::fs::read_to_string(root().join("briefs").join(format!("{SAMPLE_DATE}.md")))
+            .expect("briefs/2025-08-20.md is committed");
+    assert!(
+        fresh == committed,
+        "briefs/{SAMPLE_DATE}.md is stale: run `cargo run --release -- build --date {SAMPLE_DATE}` and commit it"
+    );
+}
+
+#[test]
+fn brief_has_the_three_threads_in_order() {
+    let out = tempfile::tempdir().unwrap();
+    let md = String::from_utf8(build_into(out.path())).unwrap();
+    let sections: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        sections,
+        ["## Key lines", "## Riyadh", "## Istanbul", "## Alaska"]
+    );
+    let riyadh = &md[md.find("## Riyadh").unwrap()..md.find("## Istanbul").unwrap()];
+    for id in ["000\\_", "003\\_", "004\\_"] {
+        assert!(riyadh.contains(id), "{id} not under Riyadh");
+    }
+    assert!(md[md.find("## Istanbul").unwrap()..].contains("001\\_"));
+    assert!(md[md.find("## Alaska").unwrap()..].contains("002\\_"));
+}
+
+#[test]
+fn source_date_epoch_sets_the_date() {
+    let out = tempfile::tempdir().unwrap();
+    brief()
+        .args(["build", "--out"])
+        .arg(out.path())
+        .env("SOURCE_DATE_EPOCH", "1740000000")
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("2025-02-19.md\n"));
+    let md = std::fs::read_to_string(out.path().join("2025-02-19.md")).unwrap();
+    assert!(md.starts_with("# Brief for 2025-02-19\n"));
+}
+
+#[test]
+fn summarize_prints_lines_only() {
+    let out = brief()
+        .args([
+            "summarize",
+            "--lines",
+            "2",
+            "input/001_bc1509fc36696a95.txt",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let source = std::fs::read_to_string(root().join("input/001_bc1509fc36696a95.txt")).unwrap();
+    for l in lines {
+        assert!(source.contains(l), "{l}");
+    }
+}
+
+#[test]
+fn summarize_reads_stdin_and_folders() {
+    brief()
+        .args(["summarize", "--words", "20", "-"])
+        .write_stdin(
+            "The first sentence is here. A second one follows it. And a third ends the text.",
+        )
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty().not());
+    let out = brief()
+        .args(["summarize", "--words", "100", "input"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let words = String::from_utf8(out).unwrap().split_whitespace().count();
+    assert!((100..200).contains(&words), "{words} words");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    brief().args(["build", "--lines", "0"]).assert().code(2);
+    brief()
+        .args(["summarize", "--lines", "2", "--words", "5", "x"])
+        .assert()
+        .code(2);
+    brief().args(["frobnicate"]).assert().code(2);
+    brief()
+        .args(["build", "--date", "yesterday"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn missing_folder_is_an_error() {
+    let out = tempfile::tempdir().unwrap();
+    brief()
+        .args(["build", "--input", "no-such-folder", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no-such-folder does not exist"));
+    assert_eq!(files_in(out.path()), 0);
+}
+
+#[test]
+fn empty_folder_is_an_error() {
+    let input = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    brief()
+        .args(["build", "--input"])
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no articles (*.txt or *.md) found",
+        ));
+    assert_eq!(files_in(out.path()), 0);
+}
+
+#[test]
+fn non_utf8_file_is_an_error_naming_file_and_line() {
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("good.txt"), "A fine sentence.\n").unwrap();
+    std::fs::write(
+        input.path().join("bad.txt"),
+        b"First line.\nCaf\xe9 au lait.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap().path().join("briefs");
+    brief()
+        .args(["build", "--input"])
+        .arg(input.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.txt:2: not valid UTF-8"));
+    assert!(!out.exists(), "nothing may be written");
+}
+
+#[test]
+fn template_syntax_error_names_template_and_line() {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(
+        templates.path().join("brief.md.j2"),
+        "# Brief\n\n{% for x in corpus %}\n{{ x.text }\n{% endfor %}\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    brief()
+        .args(["build", "--date", SAMPLE_DATE, "--templates"])
+        .arg(templates.path())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("brief.md.j2:4: syntax error"));
+    assert_eq!(files_in(out.path()), 0);
+}
+
+#[test]
+fn missing_template_folder_is_an_error() {
+    brief()
+        .args(["build", "--templates", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "template folder nope does not exist",
+        ));
+}
+
+/// Builds a brief of the given files (name, bytes) and returns its Markdown.
+fn build_files(files: &[(&str, &[u8])]) -> String {
+    let input = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(input.path().join(name), bytes).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    brief()
+        .args(["build", "--date", SAMPLE_DATE, "--input"])
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+    std::fs::read_to_string(out.path().join(format!("{SAMPLE_DATE}.md"))).unwrap()
+}
+
+#[test]
+fn crlf_bom_and_markdown_input() {
+    let md = build_files(&[
+        ("a.txt", "\u{feff}Officials met in Riyadh on Tuesday.\r\nThey talked for hours.\r\n".as_bytes()),
+        (
+            "b.md",
+            b"---\ntitle: Talks in Riyadh\nsource: Wire\ndate: 2025-02-18\n---\n# Ignored heading\n\nOfficials *met* in [Riyadh](http://x.y) again.\n\n- A bullet item that is a sentence.\n",
+        ),
+    ]);
+    assert!(md.contains("### Talks in Riyadh"), "{md}");
+    assert!(md.contains("Wire, 2025-02-18"), "{md}");
+    assert!(md.contains("- Officials met in Riyadh again."), "{md}");
+    assert!(md.contains("- Officials met in Riyadh on Tuesday."), "{md}");
+}
+
+#[test]
+fn article_text_cannot_inject_markup() {
+    let md = build_files(&[(
+        "a.txt",
+        b"# Breaking: talks <script>alert(1)</script> ended today in the capital.\n\nA [link](javascript:alert(1)) was posted by officials today.\n\n<img src=x onerror=alert(1)> appeared on the page today.\n",
+    )]);
+    assert!(md.contains("\\<script\\>"), "{md}");
+    assert!(md.contains("\\[link\\](javascript:alert(1))"), "{md}");
+    assert!(!md.lines().any(|l| l.starts_with("# Breaking")), "{md}");
+}
+
+#[test]
+fn readme_excerpt_matches_the_committed_brief() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let committed =
+        std::fs::read_to_string(root().join("briefs").join(format!("{SAMPLE_DATE}.md"))).unwrap();
+    let start = readme
+        .find("```markdown\n")
+        .expect("README has a brief excerpt");
+    let excerpt = &readme[start + 12..];
+    let excerpt = &excerpt[..excerpt.find("```").unwrap()];
+    let mut checked = 0;
+    for line in excerpt
+        .lines()
+        .filter(|l| !l.trim().is_empty() && *l != "..." && !l.ends_with("..."))
+    {
+        assert!(
+            committed.lines().any(|c| c == line),
+            "README line not in the brief: {line}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10);
+}

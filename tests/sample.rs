@@ -1,0 +1,233 @@
+//! The sample corpus (`input/`), through the library: threads, furniture, verbatim key lines,
+//! abbreviations, redundancy.
+
+use std::path::Path;
+
+use brief::brief::{Brief, KeyLine};
+use brief::corpus::Corpus;
+use brief::ingest;
+use brief::lang::LanguageChoice;
+use brief::pipeline::{self, Options, ThreadSource};
+use brief::threads;
+
+fn sample() -> (Corpus, Vec<threads::ThreadDef>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5, "the sample corpus has five articles");
+    let articles = names
+        .iter()
+        .map(|n| ingest::parse(&dir.join(n), n, &std::fs::read(dir.join(n)).unwrap()).unwrap())
+        .collect();
+    let defs_path = dir.join("threads.toml");
+    let defs = threads::parse(&defs_path, &std::fs::read_to_string(&defs_path).unwrap()).unwrap();
+    (Corpus::build(articles, LanguageChoice::Auto), defs)
+}
+
+fn brief() -> (Corpus, Brief) {
+    let (corpus, defs) = sample();
+    let date = "2025-08-20".parse().unwrap();
+    let b = pipeline::build_brief(
+        &corpus,
+        ThreadSource::Defined(defs),
+        date,
+        &Options::default(),
+    );
+    (corpus, b)
+}
+
+fn all_lines(b: &Brief) -> Vec<&KeyLine> {
+    b.corpus
+        .iter()
+        .chain(b.threads.iter().flat_map(|t| {
+            t.key_lines
+                .iter()
+                .chain(t.articles.iter().flat_map(|a| &a.key_lines))
+        }))
+        .collect()
+}
+
+fn source_text(file: &str) -> String {
+    let raw = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("input")
+            .join(file),
+    )
+    .unwrap();
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn threads_hold_the_right_articles() {
+    let (_, b) = brief();
+    let members: Vec<(String, Vec<String>)> = b
+        .threads
+        .iter()
+        .map(|t| {
+            (
+                t.name.clone(),
+                t.articles.iter().map(|a| a.id[..3].to_string()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        members,
+        [
+            (
+                "Riyadh".to_string(),
+                vec!["000".to_string(), "003".into(), "004".into()]
+            ),
+            ("Istanbul".to_string(), vec!["001".to_string()]),
+            ("Alaska".to_string(), vec!["002".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn titles_are_headlines_not_kickers() {
+    let (corpus, _) = sample();
+    let d = corpus
+        .docs
+        .iter()
+        .find(|d| d.article.id.starts_with("001"))
+        .unwrap();
+    assert_eq!(d.title, "Kremlin Signals Putin-Zelenskyy Meeting Possible");
+}
+
+#[test]
+fn no_key_line_is_furniture() {
+    let (_, b) = brief();
+    // Headings and kickers of the sample: lines without final punctuation.
+    let headings: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("input"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .flat_map(|p| {
+                std::fs::read_to_string(p)
+                    .unwrap()
+                    .lines()
+                    .map(str::trim)
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|l| !l.is_empty() && !l.ends_with(['.', '”', '"', '?', '!']))
+            .collect();
+    assert!(headings.iter().any(|h| h == "International"));
+    for line in all_lines(&b) {
+        for bad in [
+            "Nepal plunged",
+            "A 50-year-old",
+            "+ posts",
+            "posts",
+            "Related Posts",
+            "ALSO READ",
+            "KEY POINTS",
+        ] {
+            assert!(
+                !line.text.starts_with(bad),
+                "furniture key line: {}",
+                line.text
+            );
+        }
+        assert!(!line.text.ends_with('…'), "teaser key line: {}", line.text);
+        assert!(
+            !headings.contains(&line.text),
+            "heading as key line: {}",
+            line.text
+        );
+    }
+}
+
+#[test]
+fn every_key_line_is_a_verbatim_sentence_of_its_article() {
+    let (_, b) = brief();
+    let lines = all_lines(&b);
+    assert!(lines.len() >= 15);
+    for line in lines {
+        assert!(
+            source_text(&line.file).contains(&line.text),
+            "{} not in {}",
+            line.text,
+            line.file
+        );
+    }
+}
+
+#[test]
+fn no_abbreviation_debris() {
+    let (corpus, _) = sample();
+    for doc in &corpus.docs {
+        for s in &doc.sentences {
+            let t = s.text.as_str();
+            assert!(
+                !t.starts_with("Secretary of State"),
+                "split after U.S.: {t}"
+            );
+            assert!(
+                !t.starts_with(|c: char| c.is_lowercase()),
+                "starts in lower case: {t}"
+            );
+            for abbr in [" Sen.", " Jan.", " Mr.", " Gov."] {
+                assert!(!t.ends_with(abbr), "ends with {abbr}: {t}");
+            }
+        }
+    }
+    // The sentence with "U.S. Secretary of State Marco Rubio" is whole.
+    let all: Vec<&str> = corpus
+        .docs
+        .iter()
+        .flat_map(|d| d.sentences.iter().map(|s| s.text.as_str()))
+        .collect();
+    assert!(all.iter().any(|s| s.starts_with("The meeting was held at Diriyah Palace in Riyadh, where U.S. Secretary of State Marco Rubio")));
+}
+
+#[test]
+fn corpus_section_repeats_no_sentence_and_covers_every_thread() {
+    let (_, b) = brief();
+    let mut texts: Vec<&str> = b.corpus.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts.len(), 5);
+    texts.sort();
+    texts.dedup();
+    assert_eq!(texts.len(), 5, "a sentence repeats in the corpus section");
+    for t in &b.threads {
+        let ids: Vec<&str> = t.articles.iter().map(|a| a.id.as_str()).collect();
+        assert!(
+            b.corpus.iter().any(|l| ids.contains(&l.article.as_str())),
+            "no corpus line for {}",
+            t.name
+        );
+    }
+}
+
+#[test]
+fn article_lines_keep_article_order_and_budgets_hold() {
+    let (_, b) = brief();
+    for t in &b.threads {
+        for a in &t.articles {
+            let pos: Vec<usize> = a.key_lines.iter().map(|l| l.position).collect();
+            assert!(pos.windows(2).all(|w| w[0] < w[1]), "{}: {pos:?}", a.id);
+            assert_eq!(pos.len(), 3.min(a.sentences));
+        }
+    }
+    // A short article still gives a line, and one shorter than the budget gives all it has.
+    let short = ingest::parse(Path::new("s.txt"), "s.txt", b"Only one sentence here.\n").unwrap();
+    let c = Corpus::build(vec![short], LanguageChoice::Auto);
+    let lines = pipeline::summarize(&c, brief::select::Budget::Words(1), &Options::default());
+    assert_eq!(lines.len(), 1);
+    let two = ingest::parse(
+        Path::new("t.txt"),
+        "t.txt",
+        b"One sentence. Another sentence.\n",
+    )
+    .unwrap();
+    let c = Corpus::build(vec![two], LanguageChoice::Auto);
+    assert_eq!(
+        pipeline::summarize(&c, brief::select::Budget::Lines(5), &Options::default()).len(),
+        2
+    );
+}
