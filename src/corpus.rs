@@ -157,6 +157,31 @@ mod tests {
     }
 
     #[test]
+    fn language_is_detected_per_article_and_front_matter_wins() {
+        let de = "Die Gespräche in Riad endeten am Dienstag ohne Einigung. Beide Seiten wollen sich bald wieder treffen, sagte ein Sprecher der Regierung.\n";
+        let en = "The talks in Riyadh ended on Tuesday without an agreement. Both sides want to meet again soon, a government spokesman said.\n";
+        let forced = format!("---\nlanguage: fr\n---\n{en}");
+        let articles = [("de.txt", de), ("en.txt", en), ("fr.md", forced.as_str())]
+            .iter()
+            .map(|(n, t)| ingest::parse(Path::new(n), n, t.as_bytes()).unwrap())
+            .collect();
+        let c = Corpus::build(articles, LanguageChoice::Auto);
+        let langs: Vec<Lang> = c.docs.iter().map(|d| d.lang).collect();
+        assert_eq!(langs, [Lang::German, Lang::English, Lang::French]);
+        // German stems and stop words: "Gespräche" and "Gespräch" share a stem, "die" is gone.
+        let first = &c.docs[0].sentences[0];
+        let stems: Vec<&str> = first.terms.iter().map(|&t| c.vocab.stem(t)).collect();
+        assert!(stems.contains(&"gesprach"), "{stems:?}");
+        assert!(!stems.contains(&"die"), "{stems:?}");
+        // A fixed language applies to every article without front matter.
+        let a = ingest::parse(Path::new("de.txt"), "de.txt", de.as_bytes()).unwrap();
+        assert_eq!(
+            Corpus::build(vec![a], LanguageChoice::Fixed(Lang::English)).docs[0].lang,
+            Lang::English
+        );
+    }
+
+    #[test]
     fn title_falls_back_to_first_sentence() {
         let a = ingest::parse(
             Path::new("a.txt"),

@@ -1,9 +1,11 @@
 //! Languages brief knows, and the data each one brings: its Snowball stemmer (rust-stemmers), its
-//! stop words (the `stop-words` crate, NLTK lists) and its abbreviation list for the sentence
-//! splitter (`data/abbreviations/<code>.txt`, embedded at build time).
+//! stop words (the `stop-words` crate, NLTK lists where NLTK has the language, else ISO) and its
+//! sentence-splitting rules (`data/segment/<code>.txt`, embedded at build time: abbreviations,
+//! extra sentence-final characters, words that continue a sentence after a number).
 //!
-//! A language is one of the eighteen that rust-stemmers stems. Per-language data is built once per
-//! process and shared ([`Lang::data`]).
+//! A [`Lang`] is one of the eighteen languages rust-stemmers stems. Splitting rules exist for more
+//! languages than that ([`SplitRules::for_code`]), so `brief split` serves languages brief cannot
+//! stem. Data is built once per process and shared.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -163,34 +165,6 @@ impl Lang {
         }
     }
 
-    fn abbreviation_source(self) -> &'static str {
-        macro_rules! data {
-            ($code:literal) => {
-                include_str!(concat!("../data/abbreviations/", $code, ".txt"))
-            };
-        }
-        match self {
-            Lang::English => data!("en"),
-            Lang::German => data!("de"),
-            Lang::French => data!("fr"),
-            Lang::Spanish => data!("es"),
-            Lang::Italian => data!("it"),
-            Lang::Dutch => data!("nl"),
-            Lang::Danish => data!("da"),
-            Lang::Russian => data!("ru"),
-            Lang::Greek => data!("el"),
-            Lang::Arabic => data!("ar"),
-            Lang::Portuguese => data!("pt"),
-            Lang::Swedish => data!("sv"),
-            Lang::Norwegian => data!("no"),
-            Lang::Finnish => data!("fi"),
-            Lang::Hungarian => data!("hu"),
-            Lang::Romanian => data!("ro"),
-            Lang::Turkish => data!("tr"),
-            Lang::Tamil => data!("ta"),
-        }
-    }
-
     /// The language's shared data, built on first use.
     pub fn data(self) -> &'static LangData {
         static CELLS: [OnceLock<LangData>; 18] = [const { OnceLock::new() }; 18];
@@ -235,6 +209,34 @@ impl Lang {
     }
 }
 
+/// Detects the language of `text` as an ISO 639-1 code with splitting rules (a stemmed language
+/// or one of the others brief can split), if the detector is sure.
+pub fn detect_split_code(text: &str) -> Option<&'static str> {
+    use whatlang::Lang as W;
+    if let Some(l) = Lang::detect(text) {
+        return Some(l.code());
+    }
+    let info = whatlang::detect(text)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    Some(match info.lang() {
+        W::Amh => "am",
+        W::Bul => "bg",
+        W::Pes => "fa",
+        W::Hin => "hi",
+        W::Hye => "hy",
+        W::Jpn => "ja",
+        W::Mar => "mr",
+        W::Mya => "my",
+        W::Pol => "pl",
+        W::Slk => "sk",
+        W::Urd => "ur",
+        W::Cmn => "zh",
+        _ => return None,
+    })
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -264,29 +266,20 @@ pub enum AbbrevKind {
     Common,
 }
 
-/// Per-language data: stemmer, stop words and abbreviations.
+/// Per-language data: stemmer, stop words and splitting rules.
 pub struct LangData {
     pub lang: Lang,
     stemmer: rust_stemmers::Stemmer,
-    stop_words: HashSet<&'static str>,
-    abbreviations: std::collections::HashMap<String, AbbrevKind>,
-    starters: HashSet<String>,
+    /// The language's sentence-splitting rules.
+    pub split: &'static SplitRules,
 }
 
 impl LangData {
     fn new(lang: Lang) -> LangData {
-        let stop_words = stop_words::lookup(lang.code())
-            .unwrap_or(&[])
-            .iter()
-            .copied()
-            .collect();
-        let (abbreviations, starters) = parse_abbreviations(lang.abbreviation_source());
         LangData {
             lang,
             stemmer: rust_stemmers::Stemmer::create(lang.algorithm()),
-            stop_words,
-            abbreviations,
-            starters,
+            split: SplitRules::for_code(lang.code()).unwrap_or_else(SplitRules::generic),
         }
     }
 
@@ -297,13 +290,180 @@ impl LangData {
 
     /// Whether a lowercased word is a stop word.
     pub fn is_stop_word(&self, word: &str) -> bool {
+        self.split.is_stop_word(word)
+    }
+}
+
+/// The sentence-splitting data files, by ISO 639-1 code.
+const SPLIT_DATA: &[(&str, &str)] = &[
+    ("am", include_str!("../data/segment/am.txt")),
+    ("ar", include_str!("../data/segment/ar.txt")),
+    ("bg", include_str!("../data/segment/bg.txt")),
+    ("da", include_str!("../data/segment/da.txt")),
+    ("de", include_str!("../data/segment/de.txt")),
+    ("el", include_str!("../data/segment/el.txt")),
+    ("en", include_str!("../data/segment/en.txt")),
+    ("es", include_str!("../data/segment/es.txt")),
+    ("fa", include_str!("../data/segment/fa.txt")),
+    ("fi", include_str!("../data/segment/fi.txt")),
+    ("fr", include_str!("../data/segment/fr.txt")),
+    ("hi", include_str!("../data/segment/hi.txt")),
+    ("hu", include_str!("../data/segment/hu.txt")),
+    ("hy", include_str!("../data/segment/hy.txt")),
+    ("it", include_str!("../data/segment/it.txt")),
+    ("ja", include_str!("../data/segment/ja.txt")),
+    ("kk", include_str!("../data/segment/kk.txt")),
+    ("mr", include_str!("../data/segment/mr.txt")),
+    ("my", include_str!("../data/segment/my.txt")),
+    ("nl", include_str!("../data/segment/nl.txt")),
+    ("no", include_str!("../data/segment/no.txt")),
+    ("pl", include_str!("../data/segment/pl.txt")),
+    ("pt", include_str!("../data/segment/pt.txt")),
+    ("ro", include_str!("../data/segment/ro.txt")),
+    ("ru", include_str!("../data/segment/ru.txt")),
+    ("sk", include_str!("../data/segment/sk.txt")),
+    ("sv", include_str!("../data/segment/sv.txt")),
+    ("ta", include_str!("../data/segment/ta.txt")),
+    ("tr", include_str!("../data/segment/tr.txt")),
+    ("ur", include_str!("../data/segment/ur.txt")),
+    ("zh", include_str!("../data/segment/zh.txt")),
+];
+
+/// How a language splits sentences, beyond what UAX #29 knows: read from
+/// `data/segment/<code>.txt`, whose sections are
+///
+/// - `[prefix]`, `[number]`, `[time]`, `[common]`: abbreviations (see [`AbbrevKind`]), one per
+///   line, without the final period, matched case-insensitively;
+/// - `[starters]`: words that often begin a sentence, besides the language's stop words;
+/// - `[terminals]`: characters that end a sentence in this language besides `.`, `!`, `?` and
+///   the Unicode sentence terminals (Arabic `:`, Greek `;`), one per line;
+/// - `[clause-terminals]`: characters that end a sentence unless the clause after them is a
+///   single word (the Arabic comma `،`);
+/// - `[after-number]`: words that continue a sentence after a number and a period, which then
+///   is an ordinal (German "12. Juni");
+/// - `[options]`: `roman-ordinals` when a Roman numeral with a period is an ordinal ("XII. Pluk").
+///
+/// `#` at the start of a line, or after a space, starts a comment.
+pub struct SplitRules {
+    /// ISO 639-1 code, or `""` for the generic rules.
+    pub code: &'static str,
+    abbreviations: std::collections::HashMap<String, AbbrevKind>,
+    starters: HashSet<String>,
+    stop_words: HashSet<&'static str>,
+    /// Extra sentence-final characters.
+    pub terminals: Vec<char>,
+    /// Characters that end a sentence when more than one word follows before the next one.
+    pub clause_terminals: Vec<char>,
+    after_number: HashSet<String>,
+    /// Whether "XII." before a capital is an ordinal.
+    pub roman_ordinals: bool,
+}
+
+impl SplitRules {
+    /// The rules for an ISO 639-1 code, if brief has a data file for it.
+    pub fn for_code(code: &str) -> Option<&'static SplitRules> {
+        static ALL: OnceLock<Vec<SplitRules>> = OnceLock::new();
+        let all = ALL.get_or_init(|| {
+            SPLIT_DATA
+                .iter()
+                .map(|(c, src)| SplitRules::parse(c, src))
+                .collect()
+        });
+        all.iter().find(|r| r.code == code)
+    }
+
+    /// Rules for a language brief has no data for: UAX #29 and the language-independent repairs.
+    pub fn generic() -> &'static SplitRules {
+        static GENERIC: OnceLock<SplitRules> = OnceLock::new();
+        GENERIC.get_or_init(|| SplitRules::parse("", ""))
+    }
+
+    /// Codes with a data file.
+    pub fn codes() -> impl Iterator<Item = &'static str> {
+        SPLIT_DATA.iter().map(|(c, _)| *c)
+    }
+
+    fn parse(code: &'static str, src: &str) -> SplitRules {
+        #[derive(Clone, Copy)]
+        enum Section {
+            Abbrev(AbbrevKind),
+            Starters,
+            Terminals,
+            ClauseTerminals,
+            AfterNumber,
+            Options,
+        }
+        let mut rules = SplitRules {
+            code,
+            abbreviations: Default::default(),
+            starters: HashSet::new(),
+            stop_words: stop_words::lookup(code)
+                .unwrap_or(&[])
+                .iter()
+                .copied()
+                .collect(),
+            terminals: Vec::new(),
+            clause_terminals: Vec::new(),
+            after_number: HashSet::new(),
+            roman_ordinals: false,
+        };
+        let mut section = Section::Abbrev(AbbrevKind::Common);
+        for line in src.lines() {
+            let line = line.split(" #").next().unwrap_or("").trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            section = match line {
+                "[prefix]" => Section::Abbrev(AbbrevKind::Prefix),
+                "[number]" => Section::Abbrev(AbbrevKind::Number),
+                "[time]" => Section::Abbrev(AbbrevKind::Time),
+                "[common]" => Section::Abbrev(AbbrevKind::Common),
+                "[starters]" => Section::Starters,
+                "[terminals]" => Section::Terminals,
+                "[clause-terminals]" => Section::ClauseTerminals,
+                "[after-number]" => Section::AfterNumber,
+                "[options]" => Section::Options,
+                entry => {
+                    let word = entry.trim_end_matches('.').to_lowercase();
+                    match section {
+                        Section::Abbrev(k) => {
+                            rules.abbreviations.insert(word, k);
+                        }
+                        Section::Starters => {
+                            rules.starters.insert(word);
+                        }
+                        Section::Terminals => rules.terminals.extend(entry.chars().next()),
+                        Section::ClauseTerminals => {
+                            rules.clause_terminals.extend(entry.chars().next())
+                        }
+                        Section::AfterNumber => {
+                            rules.after_number.insert(word);
+                        }
+                        Section::Options => match entry {
+                            "roman-ordinals" => rules.roman_ordinals = true,
+                            other => panic!("data/segment/{code}.txt: unknown option {other:?}"),
+                        },
+                    }
+                    continue;
+                }
+            };
+        }
+        rules
+    }
+
+    /// Whether a lowercased word is a stop word of the language.
+    pub fn is_stop_word(&self, word: &str) -> bool {
         self.stop_words.contains(word)
     }
 
-    /// Whether a lowercased word commonly starts a sentence: a stop word, or a word of the
-    /// abbreviation file's `[starters]` section.
+    /// Whether a lowercased word commonly starts a sentence: a stop word, or a `[starters]` word.
     pub fn is_sentence_starter(&self, word: &str) -> bool {
         self.is_stop_word(word) || self.starters.contains(word)
+    }
+
+    /// Whether a lowercased word continues a sentence after "12." (an ordinal).
+    pub fn continues_number(&self, word: &str) -> bool {
+        self.after_number.contains(word)
     }
 
     /// How the abbreviation `word` (without its final period, any case) behaves, if it is one.
@@ -311,45 +471,8 @@ impl LangData {
         if let Some(k) = self.abbreviations.get(word) {
             return Some(*k);
         }
-        let lower = word.to_lowercase();
-        self.abbreviations.get(&lower).copied()
+        self.abbreviations.get(&word.to_lowercase()).copied()
     }
-}
-
-type AbbreviationTable = (
-    std::collections::HashMap<String, AbbrevKind>,
-    HashSet<String>,
-);
-
-/// Parses an abbreviation file: `[prefix]`, `[number]`, `[time]` and `[common]` sections of one
-/// abbreviation per line, without the final period, and a `[starters]` section of words that
-/// often begin a sentence; `#` starts a comment. Entries are matched case-insensitively.
-fn parse_abbreviations(src: &str) -> AbbreviationTable {
-    let mut abbreviations = std::collections::HashMap::new();
-    let mut starters = HashSet::new();
-    let mut kind = Some(AbbrevKind::Common);
-    for line in src.lines() {
-        let line = line.split(" #").next().unwrap_or("").trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        kind = match line {
-            "[prefix]" => Some(AbbrevKind::Prefix),
-            "[number]" => Some(AbbrevKind::Number),
-            "[time]" => Some(AbbrevKind::Time),
-            "[common]" => Some(AbbrevKind::Common),
-            "[starters]" => None,
-            word => {
-                let word = word.trim_end_matches('.').to_lowercase();
-                match kind {
-                    Some(k) => abbreviations.insert(word, k),
-                    None => starters.insert(word).then_some(AbbrevKind::Common),
-                };
-                continue;
-            }
-        };
-    }
-    (abbreviations, starters)
 }
 
 #[cfg(test)]
@@ -400,7 +523,7 @@ mod tests {
 
     #[test]
     fn abbreviation_sections() {
-        let en = Lang::English.data();
+        let en = Lang::English.data().split;
         assert_eq!(en.abbreviation("Sen"), Some(AbbrevKind::Prefix));
         assert_eq!(en.abbreviation("jan"), Some(AbbrevKind::Number));
         assert_eq!(en.abbreviation("a.m"), Some(AbbrevKind::Time));
@@ -409,5 +532,9 @@ mod tests {
         assert!(en.is_sentence_starter("however"));
         assert!(en.is_sentence_starter("the"));
         assert!(!en.is_sentence_starter("government"));
+        assert!(SplitRules::for_code("xx").is_none());
+        assert_eq!(SplitRules::for_code("ar").unwrap().terminals, [':']);
+        assert_eq!(SplitRules::for_code("ar").unwrap().clause_terminals, ['،']);
+        assert!(SplitRules::for_code("de").unwrap().continues_number("juni"));
     }
 }

@@ -1,5 +1,6 @@
 //! Sentence boundaries. Candidates come from unicode-segmentation's UAX #29 sentence bounds; rules
-//! then repair them, using the language's abbreviation list (`data/abbreviations/<code>.txt`):
+//! then repair them, using the language's rules (`data/segment/<code>.txt`, see
+//! [`SplitRules`]):
 //!
 //! - no break after a title before a name ("Sen. Jim Risch", "Mr. Smith"), after an abbreviation
 //!   before a number ("Jan. 5", "No. 10", "p. 55"), or inside an e-mail address or URL;
@@ -11,6 +12,8 @@
 //!   "word. . . . Next" ends after "word.";
 //! - list items: "1. ", "2) ", "a. " in sequence and inline bullets ("•") start a sentence; a
 //!   sentence never consists of a list marker alone;
+//! - language terminals: Arabic `:` and `،`, Greek `;` end a sentence before a space; a German
+//!   ordinal ("12. Juni") does not;
 //! - closing quotes and brackets stay with the sentence they close.
 //!
 //! A block (paragraph, list item) is split on its own, so paragraph breaks always end sentences.
@@ -20,7 +23,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::ingest::layout::{self, CLOSERS, TERMINALS};
-use crate::lang::{AbbrevKind, Lang, LangData};
+use crate::lang::{AbbrevKind, Lang, SplitRules};
 
 /// Opening quotes and brackets that may start a sentence.
 const OPENERS: &[char] = &[
@@ -38,10 +41,15 @@ pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
 /// Splits a whole document as `brief split` does: plain-text layout (paragraphs, list items,
 /// joined soft wraps), then sentences of each block. List bullets are kept.
 pub fn split_document(text: &str, lang: Lang) -> Vec<String> {
-    let splitter = Splitter::new(lang);
+    split_document_with(text, lang.data().split)
+}
+
+/// [`split_document`] with any language's rules, stemmed by brief or not.
+pub fn split_document_with(text: &str, rules: &'static SplitRules) -> Vec<String> {
+    let splitter = Splitter::with_rules(rules);
     let mut out = Vec::new();
     for block in layout::blocks(text, 1) {
-        let prefix = block.bullet.map(|b| format!("{b} ")).unwrap_or_default();
+        let prefix = block.bullet.unwrap_or_default();
         for (i, r) in splitter.split(&block.text).into_iter().enumerate() {
             let s = &block.text[r];
             out.push(if i == 0 {
@@ -56,7 +64,7 @@ pub fn split_document(text: &str, lang: Lang) -> Vec<String> {
 
 /// A sentence splitter for one language.
 pub struct Splitter {
-    data: &'static LangData,
+    data: &'static SplitRules,
 }
 
 /// What to do with a candidate boundary.
@@ -81,7 +89,11 @@ struct Marker {
 
 impl Splitter {
     pub fn new(lang: Lang) -> Splitter {
-        Splitter { data: lang.data() }
+        Splitter::with_rules(lang.data().split)
+    }
+
+    pub fn with_rules(rules: &'static SplitRules) -> Splitter {
+        Splitter { data: rules }
     }
 
     /// Splits one block of text into trimmed sentence ranges.
@@ -95,7 +107,7 @@ impl Splitter {
             .skip(1)
             .map(|(b, _)| b)
             .collect();
-        candidates.extend(unspaced_ends(text));
+        candidates.extend(extra_candidates(text, self.data));
         candidates.sort_unstable();
         candidates.dedup();
         let mut bounds: Vec<usize> = Vec::new();
@@ -142,9 +154,15 @@ impl Splitter {
         if markers.iter().any(|m| m.end == left_end) || is_marker_only(left) {
             return Decision::Merge;
         }
+        // Nothing inside a title in 《》 ends a sentence.
+        if left_all.matches('《').count() > left_all.matches('》').count() {
+            return Decision::Merge;
+        }
 
-        let core = left.trim_end_matches(CLOSERS);
-        let closers = &left[core.len()..];
+        // Invisible direction marks around a period ("د\u{202a}.\u{202c}") do not count.
+        let visible = left.trim_end_matches(is_format);
+        let core = visible.trim_end_matches(CLOSERS);
+        let closers = &visible[core.len()..];
         let end = Ending::of(core);
         let next = Next::of(right);
 
@@ -156,6 +174,10 @@ impl Splitter {
                 .map_or(text.len(), |i| b + i);
             let token = &text[start + token_start..token_end];
             if token.contains('@') || token.contains("://") || token.starts_with("www.") {
+                return Decision::Merge;
+            }
+            // An ellipsis glued to the next word goes on: "mean...see", "Angels...I wonder".
+            if end.kind == EndKind::Ellipsis && (next.upper || next.lower) {
                 return Decision::Merge;
             }
             if end.kind != EndKind::Period {
@@ -173,7 +195,11 @@ impl Splitter {
 
         match end.kind {
             EndKind::Other => {
-                if next.lower {
+                let rules = self.data;
+                let clause_end = core.ends_with(|c: char| rules.clause_terminals.contains(&c));
+                if next.lower || (clause_end && clause_words(right, &rules.clause_terminals) < 2) {
+                    // "Yahoo! in ..."; and a language's own terminal (Arabic "،") does not
+                    // leave a one-word clause standing alone.
                     Decision::Merge
                 } else {
                     Decision::Keep
@@ -182,7 +208,11 @@ impl Splitter {
             EndKind::Ellipsis => {
                 let bracketed =
                     closers.starts_with(']') && core[..core.len() - end.term.len()].ends_with('[');
-                if bracketed || next.lower {
+                // "that.... She" ends a sentence; after "..." or "…" only a common sentence
+                // starter begins a new one ("difficult... Turkcell's stake" does not).
+                let four_dots = end.term.chars().filter(|&c| c == '.').count() >= 4;
+                let starter = next.upper && self.data.is_sentence_starter(&next.word);
+                if bracketed || next.lower || !(four_dots || starter || !next.upper) {
                     Decision::Merge
                 } else {
                     Decision::Keep
@@ -200,19 +230,12 @@ impl Splitter {
                     Decision::Keep
                 }
             }
-            EndKind::Period => self.after_period(text, start, &end, closers, &next),
+            EndKind::Period => self.after_period(left, &end, closers, &next),
         }
     }
 
     /// The boundary after a single period: abbreviations, initials and initialisms.
-    fn after_period(
-        &self,
-        text: &str,
-        start: usize,
-        end: &Ending,
-        closers: &str,
-        next: &Next,
-    ) -> Decision {
+    fn after_period(&self, left: &str, end: &Ending, closers: &str, next: &Next) -> Decision {
         if next.lower {
             return Decision::Merge;
         }
@@ -220,8 +243,31 @@ impl Splitter {
             // A quote or bracket closed after the period: the sentence is over.
             return Decision::Keep;
         }
-        let word = end.word;
-        let kind = self.data.abbreviation(word).or_else(|| {
+        let word = end.word.trim_matches(is_format);
+        // "XII. Pluku": a Roman numeral is an ordinal in languages that write them so.
+        if next.upper
+            && self.data.roman_ordinals
+            && !word.is_empty()
+            && word.chars().all(|c| "IVXLCDM".contains(c))
+        {
+            return Decision::Merge;
+        }
+        // "am 12. Juni": an ordinal, in languages that write them so.
+        if next.upper
+            && word.chars().all(|c| c.is_ascii_digit())
+            && self.data.continues_number(&next.word)
+        {
+            return Decision::Merge;
+        }
+        // "MS." and "DEC." in capitals are names, not "Ms." or "Dec.".
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let shouted = letters >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
+        let listed = if shouted {
+            None
+        } else {
+            self.data.abbreviation(word)
+        };
+        let kind = listed.or_else(|| {
             let initialism = word.contains('.')
                 && word
                     .split('.')
@@ -240,18 +286,11 @@ impl Splitter {
                 }
             }
             Some(AbbrevKind::Time) => {
-                let words = text[start..]
-                    .split_whitespace()
-                    .take_while(|w| !w.ends_with(word))
-                    .count()
-                    + 1;
-                if next.upper && words >= 4 && !self.data.is_sentence_starter(&next.word) {
-                    // "at 6 P.M. Mr. Smith then went": a time ends the sentence before a name...
-                    Decision::Keep
-                } else if next.upper && words >= 4 {
+                // "at 6 P.M. Mr. Smith then went": a time ends the sentence before a capital, but
+                // "At 5 a.m." is too short to be a sentence.
+                if next.upper && left.split_whitespace().count() >= 4 {
                     Decision::Keep
                 } else {
-                    // ...but "At 5 a.m." is too short to be a sentence.
                     Decision::Merge
                 }
             }
@@ -292,12 +331,12 @@ impl<'a> Ending<'a> {
     fn of(core: &'a str) -> Ending<'a> {
         let body = core.trim_end_matches(|c: char| TERMINALS.contains(&c));
         let term = &core[body.len()..];
-        let word_start = body
-            .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
-            .map_or(0, |i| {
-                i + body[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word = &body[word_start..];
+        // The last whitespace-separated token, without the quotes or brackets that open it.
+        let word = body
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(OPENERS);
         let dots = term.chars().filter(|&c| c == '.').count();
         let kind = if term.contains('…') || (dots >= 3 && dots == term.chars().count()) {
             EndKind::Ellipsis
@@ -357,28 +396,74 @@ impl Next {
             word,
             upper: first.is_uppercase(),
             lower: first.is_lowercase(),
-            digit: first.is_ascii_digit(),
+            digit: first.is_ascii_digit() || first == '№' || first == '#',
         }
     }
 }
 
-/// Candidate boundaries UAX #29 does not offer: final punctuation with no space before a capital,
-/// as in "Hello world.Today is Tuesday.Mr. Smith". `decide` judges them like any other.
-fn unspaced_ends(text: &str) -> Vec<usize> {
+/// Candidate boundaries UAX #29 does not offer, which `decide` then judges like any other:
+/// - final punctuation with no space before a capital: "Hello world.Today is Tuesday.Mr. Smith";
+/// - final punctuation, a space and a number, which UAX #29 joins when a lower-case word follows
+///   the number: `he said. "2005 will be ...`.
+/// - a language's own terminal (Arabic `:`) before a space: `سؤال وجواب: ماذا`;
+/// - a sentence that opens with an ellipsis: "... raak. ...en toen".
+fn extra_candidates(text: &str, rules: &SplitRules) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((_, c)) = iter.next() {
-        if matches!(c, '.' | '!' | '?')
-            && prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
-            && let Some(&(j, next)) = iter.peek()
-            && next.is_uppercase()
-        {
-            out.push(j);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        let own = rules.terminals.contains(&c) || rules.clause_terminals.contains(&c);
+        if own && chars.get(k + 1).is_some_and(|n| n.1.is_whitespace()) {
+            let next = chars[k + 1..].iter().find(|n| !n.1.is_whitespace());
+            out.push(next.map_or(text.len(), |n| n.0));
+            continue;
         }
-        prev = Some(c);
+        if !matches!(c, '.' | '!' | '?') || k == 0 {
+            continue;
+        }
+        let prev = chars[k - 1].1;
+        let Some(&(j, next)) = chars.get(k + 1) else {
+            continue;
+        };
+        if next.is_uppercase() && (prev.is_lowercase() || prev.is_ascii_digit()) {
+            out.push(j);
+            continue;
+        }
+        // Closing quotes, then whitespace, then opening quotes and a digit.
+        let mut m = k + 1;
+        while m < chars.len() && CLOSERS.contains(&chars[m].1) {
+            m += 1;
+        }
+        let space_start = m;
+        while m < chars.len() && chars[m].1.is_whitespace() {
+            m += 1;
+        }
+        if m == space_start {
+            continue;
+        }
+        let next_start = m;
+        while m < chars.len() && OPENERS.contains(&chars[m].1) {
+            m += 1;
+        }
+        let opens_ellipsis = text[chars.get(m).map_or(text.len(), |c| c.0)..].starts_with("...")
+            || chars.get(m).is_some_and(|c| c.1 == '…');
+        if m < chars.len() && (chars[m].1.is_ascii_digit() || (opens_ellipsis && m == next_start)) {
+            out.push(chars[next_start].0);
+        }
     }
     out
+}
+
+/// Words from the start of `right` to the next sentence-final character.
+fn clause_words(right: &str, terminals: &[char]) -> usize {
+    let end = right
+        .find(|c: char| terminals.contains(&c) || TERMINALS.contains(&c))
+        .unwrap_or(right.len());
+    right[..end].split_whitespace().count()
+}
+
+/// Invisible formatting characters: direction marks and embeddings, zero-width spaces.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// Whether `s` is nothing but a list marker: "1.", "2.)", "a.", "• 9.".

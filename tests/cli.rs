@@ -292,3 +292,35 @@ fn readme_excerpt_matches_the_committed_brief() {
     }
     assert!(checked >= 10);
 }
+
+#[test]
+fn split_prints_lines_or_json() {
+    let text = "Sen. Jim Risch spoke in Washington, D.C. They left at 5 p.m. on Jan. 5.\n\nA new paragraph.";
+    brief()
+        .args(["split", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout("Sen. Jim Risch spoke in Washington, D.C.\nThey left at 5 p.m. on Jan. 5.\nA new paragraph.\n");
+    let out = brief()
+        .args(["split", "--format", "json", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let got: Vec<String> = serde_json::from_slice(&out).unwrap();
+    assert_eq!(got.len(), 3);
+    brief()
+        .args(["split", "--language", "de", "-"])
+        .write_stdin("Die Abstimmung war am 12. Juni. Danach ging es weiter.")
+        .assert()
+        .success()
+        .stdout("Die Abstimmung war am 12. Juni.\nDanach ging es weiter.\n");
+    brief()
+        .args(["split", "--language", "klingon", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2);
+}

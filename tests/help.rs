@@ -29,3 +29,8 @@ fn help_build() {
 fn help_summarize() {
     insta::assert_snapshot!(help(&["summarize"]));
 }
+
+#[test]
+fn help_split() {
+    insta::assert_snapshot!(help(&["split"]));
+}

@@ -67,6 +67,20 @@ pub fn read_stdin() -> Result<Article> {
     Ok(ingest::parse(Path::new("<stdin>"), "stdin.txt", &bytes)?)
 }
 
+/// Reads the bytes a `<FILE|->` argument names, with the path to name in errors.
+pub fn read_any_one(arg: &Path) -> Result<(PathBuf, Vec<u8>)> {
+    if arg == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        Ok((PathBuf::from("<stdin>"), bytes))
+    } else {
+        let bytes = std::fs::read(arg).with_context(|| format!("cannot read {}", arg.display()))?;
+        Ok((arg.to_path_buf(), bytes))
+    }
+}
+
 /// Reads what a `<FILE|DIR|->` argument names.
 pub fn read_any(arg: &Path) -> Result<Vec<Article>> {
     if arg == Path::new("-") {

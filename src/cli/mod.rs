@@ -4,6 +4,7 @@
 mod build;
 mod input;
 mod options;
+mod split;
 mod summarize;
 
 use std::process::ExitCode;
@@ -16,7 +17,8 @@ Examples:
   brief build --date 2025-02-18 --lines 4  a dated brief, four lines per section
   brief summarize article.txt              key lines of one article
   brief summarize --words 100 folder/      100 words from a folder taken as one corpus
-  cat article.txt | brief summarize -      read standard input";
+  cat article.txt | brief summarize -      read standard input
+  brief split article.txt                  one sentence per line";
 
 /// Turn a folder of news articles into a Markdown briefing.
 #[derive(Debug, Parser)]
@@ -30,6 +32,7 @@ pub struct Cli {
 enum Command {
     Build(build::Args),
     Summarize(summarize::Args),
+    Split(split::Args),
 }
 
 /// Parses the command line and runs it. Usage errors exit with 2 (clap), other errors with 1.
@@ -38,6 +41,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Summarize(args) => summarize::run(args),
+        Command::Split(args) => split::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

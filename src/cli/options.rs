@@ -56,7 +56,7 @@ fn parse_ratio(s: &str) -> Result<f64, String> {
     }
 }
 
-fn parse_language(s: &str) -> Result<LanguageChoice, String> {
+pub fn parse_language(s: &str) -> Result<LanguageChoice, String> {
     LanguageChoice::parse(s).map_err(|e| e.to_string())
 }
 

@@ -17,7 +17,7 @@
 pub struct RawBlock {
     /// The block's text, bullet marker removed.
     pub text: String,
-    /// The bullet that started a list item (`-`, `•`, ...), if any.
+    /// The bullet that started a list item, as written with the space after it (`- `, `⁃`).
     pub bullet: Option<String>,
     /// 1-based line number of the block's first line.
     pub line: usize,
@@ -106,8 +106,9 @@ pub fn ends_sentence(s: &str) -> bool {
         .is_some_and(|c| TERMINALS.contains(&c))
 }
 
-/// Splits a list marker off a line: returns the bullet (if a symbol bullet), the rest of the
-/// line, and whether the line is a list item. Numbered items keep their number in the text.
+/// Splits a list marker off a line: returns the bullet as written, with the space after it (for a
+/// symbol bullet), the rest of the line, and whether the line is a list item. Numbered items keep
+/// their number in the text.
 pub fn list_marker(line: &str) -> (Option<&str>, &str, bool) {
     const BULLETS: &[&str] = &[
         "-", "*", "+", "•", "·", "▪", "◦", "‣", "⁃", "●", "○", "■", "□", "➢", "►",
@@ -121,7 +122,7 @@ pub fn list_marker(line: &str) -> (Option<&str>, &str, bool) {
                 || (b.len() > 1 && !rest.is_empty()))
                 && !trimmed.is_empty()
             {
-                return (Some(b), trimmed, true);
+                return (Some(&line[..line.len() - trimmed.len()]), trimmed, true);
             }
         }
     }
@@ -202,7 +203,7 @@ mod tests {
         assert!(!b[0].item);
         assert_eq!(
             (b[1].text.as_str(), b[1].bullet.as_deref(), b[1].line),
-            ("First point.", Some("-"), 11)
+            ("First point.", Some("- "), 11)
         );
         assert!(b[2].item);
         assert_eq!(b[3].text, "posts");
