@@ -16,17 +16,11 @@ fn texts() -> (String, Vec<String>) {
     let label;
     if bbc.is_dir() {
         label = "bbc".to_string();
-        let mut stack = vec![bbc];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.file_name().is_some_and(|n| n == "article.txt") {
-                    files.push(p);
-                }
-            }
-        }
+        files = brief::eval::find_units(&bbc)
+            .unwrap()
+            .into_iter()
+            .map(|u| u.dir.join("article.txt"))
+            .collect();
     } else {
         eprintln!("../shared/eval/bbc is absent: measuring on input/ instead");
         label = "sample".to_string();

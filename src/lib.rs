@@ -8,6 +8,7 @@ pub mod brief;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod graph;
 pub mod ingest;
 pub mod lang;

@@ -22,23 +22,6 @@ fn bbc() -> Option<PathBuf> {
     }
 }
 
-fn articles(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.file_name().is_some_and(|n| n == "article.txt") {
-                out.push(p.parent().unwrap().to_path_buf());
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn bbc_reference_sentences_are_recovered() {
     let Some(root) = bbc() else { return };
@@ -46,9 +29,9 @@ fn bbc_reference_sentences_are_recovered() {
     let mut found = 0usize;
     let mut misses = String::new();
     let mut kinds: std::collections::BTreeMap<&str, usize> = Default::default();
-    for unit in articles(&root) {
-        let text = std::fs::read_to_string(unit.join("article.txt")).unwrap();
-        let reference = std::fs::read_to_string(unit.join("ref1.txt")).unwrap();
+    for unit in brief::eval::find_units(&root).unwrap() {
+        let text = std::fs::read_to_string(unit.dir.join("article.txt")).unwrap();
+        let reference = std::fs::read_to_string(&unit.references[0]).unwrap();
         let sentences: std::collections::HashSet<String> =
             segment::split_document(&text, Lang::English)
                 .into_iter()
@@ -60,10 +43,7 @@ fn bbc_reference_sentences_are_recovered() {
                 found += 1;
             } else {
                 *kinds.entry(miss_kind(&text, line)).or_default() += 1;
-                misses.push_str(&format!(
-                    "{}\t{line}\n",
-                    unit.strip_prefix(&root).unwrap().display()
-                ));
+                misses.push_str(&format!("{}\t{line}\n", unit.id));
             }
         }
     }

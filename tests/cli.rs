@@ -324,3 +324,50 @@ fn split_prints_lines_or_json() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn eval_scores_ready_summaries_and_data_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, r) = (dir.path().join("sums"), dir.path().join("refs"));
+    std::fs::create_dir_all(r.join("b")).unwrap();
+    std::fs::create_dir_all(&s).unwrap();
+    std::fs::write(s.join("a.txt"), "the cat sat on the mat").unwrap();
+    std::fs::write(r.join("a.txt"), "the cat sat on the mat").unwrap();
+    std::fs::write(s.join("b.txt"), "a b c").unwrap();
+    std::fs::write(r.join("b").join("1.txt"), "x y z").unwrap();
+    let out = brief()
+        .args(["eval", "--format", "json", "--summaries"])
+        .arg(&s)
+        .arg("--refs")
+        .arg(&r)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["items"], 2);
+    assert_eq!(report["mean"]["rouge1"]["f1"], 0.5);
+    assert_eq!(report["per_item"][0]["rouge2"]["recall"], 1.0);
+
+    // A data set of one article whose reference is its first sentence.
+    let set = dir.path().join("set/one");
+    std::fs::create_dir_all(&set).unwrap();
+    std::fs::write(set.join("article.txt"), "Officials met in Riyadh on Tuesday for talks. The talks in Riyadh lasted four hours. Lunch was served.\n").unwrap();
+    std::fs::write(
+        set.join("ref1.txt"),
+        "Officials met in Riyadh on Tuesday for talks.\n",
+    )
+    .unwrap();
+    brief()
+        .args(["eval"])
+        .arg(dir.path().join("set"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 items").and(predicate::str::contains("ROUGE-1")));
+    brief()
+        .args(["eval", "no-such-set"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"));
+}

@@ -34,3 +34,8 @@ fn help_summarize() {
 fn help_split() {
     insta::assert_snapshot!(help(&["split"]));
 }
+
+#[test]
+fn help_eval() {
+    insta::assert_snapshot!(help(&["eval"]));
+}

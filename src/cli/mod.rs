@@ -2,6 +2,7 @@
 //! exit codes (0 ok, 1 error, 2 usage). Only this module touches the file system and the terminal.
 
 mod build;
+mod eval;
 mod input;
 mod options;
 mod split;
@@ -18,7 +19,8 @@ Examples:
   brief summarize article.txt              key lines of one article
   brief summarize --words 100 folder/      100 words from a folder taken as one corpus
   cat article.txt | brief summarize -      read standard input
-  brief split article.txt                  one sentence per line";
+  brief split article.txt                  one sentence per line
+  brief eval ../shared/eval/cnndm          ROUGE of brief's summaries on a data set";
 
 /// Turn a folder of news articles into a Markdown briefing.
 #[derive(Debug, Parser)]
@@ -33,6 +35,7 @@ enum Command {
     Build(build::Args),
     Summarize(summarize::Args),
     Split(split::Args),
+    Eval(eval::Args),
 }
 
 /// Parses the command line and runs it. Usage errors exit with 2 (clap), other errors with 1.
@@ -42,6 +45,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Summarize(args) => summarize::run(args),
         Command::Split(args) => split::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,296 @@
+//! `brief eval`: ROUGE of brief's own summaries on a data set (every folder holding
+//! `article.txt` and `ref*.txt`), or of ready summaries against references.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use crate::eval::{self, Rouge, RougeOptions};
+use crate::ingest;
+use crate::pipeline;
+use crate::select::Budget;
+
+use super::options::Summary;
+
+const EXAMPLES: &str = "\
+Examples:
+  brief eval ../shared/eval/cnndm                  summarize every article at its reference's length, score
+  brief eval --format json ../shared/eval/bbc      per-item scores too
+  brief eval --summaries out/ --refs refs/         score ready summaries (out/a.txt against refs/a.txt,
+                                                   refs/a.*.txt or refs/a/*.txt)
+  brief eval --no-stem --limit-words 100 --summaries out/ --refs refs/";
+
+/// Score summaries with ROUGE-1, ROUGE-2 and ROUGE-L
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// A data set: folders holding article.txt and ref*.txt (one reference sentence per line)
+    #[arg(
+        value_name = "DIR",
+        required_unless_present = "summaries",
+        conflicts_with = "summaries"
+    )]
+    pub set: Option<PathBuf>,
+    /// Folder of ready summaries (*.txt) to score instead
+    #[arg(long, value_name = "DIR", requires = "refs")]
+    pub summaries: Option<PathBuf>,
+    /// Folder of references for --summaries
+    #[arg(long, value_name = "DIR", requires = "summaries")]
+    pub refs: Option<PathBuf>,
+    /// Score without Porter stemming
+    #[arg(long)]
+    pub no_stem: bool,
+    /// Cut each summary to this many words before scoring [default in data set mode: the budget]
+    #[arg(long, value_name = "N")]
+    pub limit_words: Option<usize>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    #[command(flatten)]
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// A table of mean scores
+    Table,
+    /// Mean and per-item scores as JSON
+    Json,
+}
+
+#[derive(Serialize)]
+struct Item {
+    id: String,
+    /// Word budget the summary was made at (data set mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    budget: Option<usize>,
+    references: usize,
+    #[serde(flatten)]
+    rouge: Rouge,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    items: usize,
+    stemming: bool,
+    mean: Rouge,
+    #[serde(rename = "per_item")]
+    per_item: &'a [Item],
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let stem = !args.no_stem;
+    let items = match (&args.set, &args.summaries, &args.refs) {
+        (Some(set), _, _) => dataset(set, &args, stem)?,
+        (None, Some(s), Some(r)) => compare(s, r, &args, stem)?,
+        _ => bail!("give a data set folder, or --summaries and --refs"),
+    };
+    let mean = Rouge::mean(items.iter().map(|i| &i.rouge));
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            let report = Report {
+                items: items.len(),
+                stemming: stem,
+                mean,
+                per_item: &items,
+            };
+            writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        }
+        Format::Table => {
+            let what = args
+                .set
+                .as_ref()
+                .or(args.summaries.as_ref())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{what}: {} items; ROUGE x100, Porter stemming {}",
+                items.len(),
+                if stem { "on" } else { "off" }
+            )?;
+            writeln!(
+                out,
+                "{:8} {:>9} {:>9} {:>9}",
+                "measure", "precision", "recall", "F1"
+            )?;
+            for (name, s) in [
+                ("ROUGE-1", mean.rouge1),
+                ("ROUGE-2", mean.rouge2),
+                ("ROUGE-L", mean.rouge_l),
+            ] {
+                writeln!(
+                    out,
+                    "{name:8} {:9.2} {:9.2} {:9.2}",
+                    100.0 * s.precision,
+                    100.0 * s.recall,
+                    100.0 * s.f1
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn progress(len: usize) -> indicatif::ProgressBar {
+    if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(len as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} {elapsed_precise} (eta {eta})",
+            )
+            .expect("valid template"),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    }
+}
+
+/// Summarizes every article of the set at its first reference's word count and scores it.
+fn dataset(root: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
+    if !root.is_dir() {
+        bail!("data set folder {} does not exist", root.display());
+    }
+    let units = eval::find_units(root).with_context(|| format!("reading {}", root.display()))?;
+    if units.is_empty() {
+        bail!(
+            "{}: no folder holds article.txt and ref*.txt",
+            root.display()
+        );
+    }
+    let opts = args.summary.options();
+    let bar = progress(units.len());
+    let items = units
+        .par_iter()
+        .map(|unit| {
+            let article_path = unit.dir.join("article.txt");
+            let bytes = std::fs::read(&article_path)
+                .with_context(|| format!("cannot read {}", article_path.display()))?;
+            let refs: Vec<String> = unit
+                .references
+                .iter()
+                .map(|p| {
+                    std::fs::read_to_string(p)
+                        .with_context(|| format!("cannot read {}", p.display()))
+                })
+                .collect::<Result<_>>()?;
+            let budget = args
+                .summary
+                .budget()
+                .and_then(|b| match b {
+                    Budget::Words(n) => Some(n),
+                    _ => None,
+                })
+                .unwrap_or_else(|| crate::text::word_count(&refs[0]).max(1));
+            let article = ingest::parse(&article_path, "article.txt", &bytes)?;
+            let corpus = Corpus::build(vec![article], args.summary.language);
+            let lines = pipeline::summarize(&corpus, Budget::Words(budget), &opts);
+            let summary: Vec<&str> = lines
+                .iter()
+                .map(|l| corpus.sentence(l.id).text.as_str())
+                .collect();
+            let rouge_opts = RougeOptions {
+                stem,
+                limit_words: Some(args.limit_words.unwrap_or(budget)),
+            };
+            let ref_texts: Vec<&str> = refs.iter().map(String::as_str).collect();
+            let rouge = eval::score(&summary.join("\n"), &ref_texts, rouge_opts);
+            bar.inc(1);
+            Ok(Item {
+                id: unit.id.clone(),
+                budget: Some(budget),
+                references: refs.len(),
+                rouge,
+            })
+        })
+        .collect::<Result<Vec<_>>>();
+    bar.finish_and_clear();
+    items
+}
+
+/// Scores `summaries/<name>.txt` against `refs/<name>.txt`, `refs/<name>.*.txt` or
+/// `refs/<name>/*.txt`.
+fn compare(summaries: &Path, refs: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
+    for dir in [summaries, refs] {
+        if !dir.is_dir() {
+            bail!("folder {} does not exist", dir.display());
+        }
+    }
+    let mut names: Vec<PathBuf> = std::fs::read_dir(summaries)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    names.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    names.sort();
+    if names.is_empty() {
+        bail!("{}: no summaries (*.txt)", summaries.display());
+    }
+    let mut ref_files: Vec<PathBuf> = std::fs::read_dir(refs)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    ref_files.sort();
+    let rouge_opts = RougeOptions {
+        stem,
+        limit_words: args.limit_words,
+    };
+    names
+        .iter()
+        .map(|path| {
+            let stem_name = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let mut texts = Vec::new();
+            for r in &ref_files {
+                let name = r
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                if r.is_dir() && name == stem_name {
+                    let mut inner: Vec<PathBuf> = std::fs::read_dir(r)?
+                        .map(|e| e.map(|e| e.path()))
+                        .collect::<std::io::Result<_>>()?;
+                    inner.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+                    inner.sort();
+                    for p in inner {
+                        texts.push(
+                            std::fs::read_to_string(&p)
+                                .with_context(|| format!("cannot read {}", p.display()))?,
+                        );
+                    }
+                } else if r.is_file()
+                    && (name == format!("{stem_name}.txt")
+                        || (name.starts_with(&format!("{stem_name}.")) && name.ends_with(".txt")))
+                {
+                    texts.push(
+                        std::fs::read_to_string(r)
+                            .with_context(|| format!("cannot read {}", r.display()))?,
+                    );
+                }
+            }
+            if texts.is_empty() {
+                bail!(
+                    "{}: no reference for it in {}",
+                    path.display(),
+                    refs.display()
+                );
+            }
+            let summary = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let ref_texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            Ok(Item {
+                id: stem_name,
+                budget: None,
+                references: texts.len(),
+                rouge: eval::score(&summary, &ref_texts, rouge_opts),
+            })
+        })
+        .collect()
+}
