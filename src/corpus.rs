@@ -46,15 +46,25 @@ pub type SentenceId = (usize, usize);
 impl Corpus {
     /// Analyses `articles` (already in their final order).
     pub fn build(articles: Vec<Article>, language: LanguageChoice) -> Corpus {
+        Corpus::build_with(articles, language, true)
+    }
+
+    /// [`Corpus::build`], choosing whether inline furniture ("Scroll down for video", agency
+    /// datelines) is removed from sentences; only ablations turn that off.
+    pub fn build_with(
+        articles: Vec<Article>,
+        language: LanguageChoice,
+        inline_furniture: bool,
+    ) -> Corpus {
         let mut corpus = Corpus::default();
         for article in articles {
-            corpus.push(article, language);
+            corpus.push(article, language, inline_furniture);
         }
         corpus
     }
 
     /// Analyses one more article and adds it.
-    pub fn push(&mut self, article: Article, language: LanguageChoice) {
+    fn push(&mut self, article: Article, language: LanguageChoice, inline_furniture: bool) {
         let doc = self.docs.len();
         let lang = article.language.unwrap_or_else(|| match language {
             LanguageChoice::Fixed(l) => l,
@@ -65,9 +75,12 @@ impl Corpus {
         let mut sentences = Vec::new();
         for block in article.blocks.iter().filter(|b| b.role.is_candidate()) {
             for range in splitter.split(&block.text) {
-                let text = &block.text[range];
-                if furniture::sentence(text).is_some() {
-                    continue;
+                let mut text = &block.text[range];
+                if inline_furniture {
+                    text = furniture::strip_dateline(text);
+                    if furniture::sentence(text).is_some() {
+                        continue;
+                    }
                 }
                 sentences.push(Sentence {
                     doc,

@@ -206,6 +206,58 @@ fn lcs_score(target: &[String], predicted: &[String]) -> Score {
     Score::new(lcs, predicted.len() as f64, target.len() as f64)
 }
 
+/// How [`evaluate`] summarizes and scores.
+pub struct Setup<'a> {
+    pub language: crate::lang::LanguageChoice,
+    /// Remove inline furniture (see [`crate::corpus::Corpus::build_with`]).
+    pub inline_furniture: bool,
+    pub options: &'a crate::pipeline::Options,
+    /// Scoring; `limit_words: None` cuts the summary to the budget, as compare.py does.
+    pub rouge: RougeOptions,
+}
+
+/// The result of [`evaluate`].
+#[derive(Clone, Copy, Debug)]
+pub struct Evaluated {
+    /// The word budget used.
+    pub budget: usize,
+    pub rouge: Rouge,
+}
+
+/// Summarizes a unit's article as `brief summarize --words B` does, with B = `budget` or the
+/// first reference's word count, and scores it against every reference.
+pub fn evaluate(unit: &Unit, budget: Option<usize>, setup: &Setup) -> crate::Result<Evaluated> {
+    let io = |path: &Path, e: std::io::Error| {
+        crate::Error::Invalid(format!("cannot read {}: {e}", path.display()))
+    };
+    let article_path = unit.dir.join("article.txt");
+    let bytes = std::fs::read(&article_path).map_err(|e| io(&article_path, e))?;
+    let refs: Vec<String> = unit
+        .references
+        .iter()
+        .map(|p| std::fs::read_to_string(p).map_err(|e| io(p, e)))
+        .collect::<crate::Result<_>>()?;
+    let budget = budget.unwrap_or_else(|| crate::text::word_count(&refs[0]).max(1));
+    let article = crate::ingest::parse(&article_path, "article.txt", &bytes)?;
+    let corpus =
+        crate::corpus::Corpus::build_with(vec![article], setup.language, setup.inline_furniture);
+    let lines =
+        crate::pipeline::summarize(&corpus, crate::select::Budget::Words(budget), setup.options);
+    let summary: Vec<&str> = lines
+        .iter()
+        .map(|l| corpus.sentence(l.id).text.as_str())
+        .collect();
+    let rouge_opts = RougeOptions {
+        limit_words: Some(setup.rouge.limit_words.unwrap_or(budget)),
+        ..setup.rouge
+    };
+    let ref_texts: Vec<&str> = refs.iter().map(String::as_str).collect();
+    Ok(Evaluated {
+        budget,
+        rouge: score(&summary.join("\n"), &ref_texts, rouge_opts),
+    })
+}
+
 /// One item of an evaluation set: a folder holding `article.txt` and `ref*.txt`.
 #[derive(Clone, Debug)]
 pub struct Unit {

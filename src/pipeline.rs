@@ -1,6 +1,6 @@
 //! The one code path every command takes from an analysed [`Corpus`] to key lines and to a
-//! [`Brief`]: rank a scope of sentences (graph, PageRank), pick within a budget (select), order,
-//! and assemble threads. `build`, `summarize` and `eval` all call these functions with the same
+//! [`Brief`]: rank a scope of sentences (graph, then PageRank and PacSum), pick within a budget
+//! (select), order, and assemble threads. `build`, `summarize` and `eval` all call these functions with the same
 //! defaults ([`Options::default`]).
 
 use crate::brief::{self, Brief, KeyLine};
@@ -10,32 +10,61 @@ use crate::rank::{self, PageRank};
 use crate::select::{self, Budget, Candidate, Redundancy};
 use crate::threads::{self, Assignment, ThreadDef};
 
-/// Settings of the summarizer.
+/// How sentences are scored.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ranker {
+    /// PageRank over the similarity graph (TextRank). With `position_bias` b > 0, the teleport
+    /// weight of the sentence at (0-based) position p of its article is (p + 1)^-b.
+    PageRank { position_bias: f64 },
+    /// PacSum's directed degree centrality over a TF-IDF graph (see [`rank::pacsum`]): forward
+    /// weight 1, this backward weight.
+    PacSum { backward: f64 },
+    /// The default. PacSum and PageRank blended by how much of its source a summary may take
+    /// (its budget's share s of the scope's words): the weight of PacSum is 1 - (s / ramp)^2,
+    /// floored at 0. A short summary of a long article opens with what the article is built on
+    /// (position-aware); a summary that takes a large part of its article covers what the whole
+    /// article keeps returning to (PageRank). See docs/quality.md.
+    Adaptive { backward: f64, ramp: f64 },
+}
+
+impl Default for Ranker {
+    fn default() -> Self {
+        Ranker::Adaptive {
+            backward: -1.0,
+            ramp: 0.3,
+        }
+    }
+}
+
+/// Settings of the summarizer. The defaults were chosen on the first half of each evaluation set
+/// and hold on the second (docs/quality.md).
 #[derive(Clone, Debug)]
 pub struct Options {
+    /// Similarity of the PageRank graph.
     pub similarity: Similarity,
+    pub ranker: Ranker,
     /// Budget for each article's key lines.
     pub article: Budget,
     /// Budget for each thread's key lines.
     pub thread: Budget,
     /// Budget for the corpus key lines.
     pub corpus: Budget,
-    /// MMR trade-off between score and novelty for thread and corpus lines.
-    pub mmr_lambda: f64,
-    /// Lead bias: PageRank teleports to the sentence at (0-based) position p of its article with
-    /// weight (p + 1)^-bias. 0 is plain TextRank.
-    pub position_bias: f64,
+    /// Redundancy control across articles (thread and corpus lines, folders taken as one corpus).
+    pub redundancy: Redundancy,
+    /// Sentences shorter than this many words are not candidates (unless no sentence is longer).
+    pub min_words: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             similarity: Similarity::default(),
+            ranker: Ranker::default(),
             article: Budget::Lines(3),
             thread: Budget::Lines(4),
             corpus: Budget::Lines(5),
-            mmr_lambda: 0.7,
-            position_bias: 0.0,
+            redundancy: Redundancy::Mmr { lambda: 0.7 },
+            min_words: 6,
         }
     }
 }
@@ -59,24 +88,50 @@ pub struct Scored {
     pub rank: usize,
 }
 
-/// PageRank scores of the sentences `ids`, aligned with them.
-pub fn scores(corpus: &Corpus, ids: &[SentenceId], opts: &Options) -> Vec<f64> {
+/// Scores of the sentences `ids`, aligned with them, for a summary that takes `share` of their
+/// words.
+pub fn scores(corpus: &Corpus, ids: &[SentenceId], share: f64, opts: &Options) -> Vec<f64> {
     let nodes: Vec<&[u32]> = ids
         .iter()
         .map(|&id| corpus.sentence(id).terms.as_slice())
         .collect();
-    let graph = graph::build(&nodes, opts.similarity);
-    if opts.position_bias == 0.0 {
-        return PageRank::default().run(&graph, None);
+    let pagerank = |bias: f64| {
+        let graph = graph::build(&nodes, opts.similarity);
+        if bias == 0.0 {
+            return PageRank::default().run(&graph, None);
+        }
+        let teleport: Vec<f64> = ids
+            .iter()
+            .map(|&(_, p)| ((p + 1) as f64).powf(-bias))
+            .collect();
+        PageRank::default().run(&graph, Some(&teleport))
+    };
+    let pacsum =
+        |backward: f64| rank::pacsum(&graph::build(&nodes, Similarity::TfIdf), ids, 1.0, backward);
+    match opts.ranker {
+        Ranker::PageRank { position_bias } => pagerank(position_bias),
+        Ranker::PacSum { backward } => pacsum(backward),
+        Ranker::Adaptive { backward, ramp } => {
+            let w = (1.0 - (share / ramp).powi(2)).clamp(0.0, 1.0);
+            let pr = pagerank(0.0);
+            if w == 0.0 {
+                return pr;
+            }
+            let pac = pacsum(backward);
+            let scale = |v: &[f64]| {
+                let m = v.iter().fold(0.0_f64, |a, &b| a.max(b.abs()));
+                if m > 0.0 { 1.0 / m } else { 0.0 }
+            };
+            let (kp, kq) = (scale(&pr), scale(&pac));
+            pr.iter()
+                .zip(&pac)
+                .map(|(&p, &q)| w * q * kq + (1.0 - w) * p * kp)
+                .collect()
+        }
     }
-    let teleport: Vec<f64> = ids
-        .iter()
-        .map(|&(_, p)| ((p + 1) as f64).powf(-opts.position_bias))
-        .collect();
-    PageRank::default().run(&graph, Some(&teleport))
 }
 
-/// Key lines of a scope: rank, pick within `budget` (with MMR across articles when
+/// Key lines of a scope: rank, pick within `budget` (with the redundancy control of `opts` when
 /// `cross_article`), and order.
 pub fn key_lines(
     corpus: &Corpus,
@@ -103,7 +158,19 @@ pub fn key_lines_covering(
     if ids.is_empty() {
         return Vec::new();
     }
-    let s = scores(corpus, ids, opts);
+    let long: Vec<SentenceId> = ids
+        .iter()
+        .copied()
+        .filter(|&id| corpus.sentence(id).words >= opts.min_words)
+        .collect();
+    let ids: &[SentenceId] = if long.is_empty() { ids } else { &long };
+    let total_words: usize = ids.iter().map(|&id| corpus.sentence(id).words).sum();
+    let share = match budget {
+        Budget::Words(n) => n as f64 / total_words.max(1) as f64,
+        Budget::Lines(n) => n as f64 / ids.len() as f64,
+        Budget::Ratio(r) => r,
+    };
+    let s = scores(corpus, ids, share, opts);
     let ranked = rank::order(&s);
     let candidates: Vec<Candidate> = ranked
         .iter()
@@ -118,9 +185,7 @@ pub fn key_lines_covering(
         })
         .collect();
     let redundancy = if cross_article {
-        Redundancy::Mmr {
-            lambda: opts.mmr_lambda,
-        }
+        opts.redundancy
     } else {
         Redundancy::Off
     };
@@ -129,7 +194,7 @@ pub fn key_lines_covering(
         .iter()
         .filter_map(|docs| ranked.iter().position(|&i| docs.contains(&ids[i].0)))
         .collect();
-    let mut chosen: Vec<Scored> = select::pick_after(&candidates, &seeds, budget, redundancy)
+    let chosen: Vec<Scored> = select::pick_after(&candidates, &seeds, budget, redundancy)
         .into_iter()
         .map(|k| Scored {
             id: ids[ranked[k]],
@@ -137,6 +202,10 @@ pub fn key_lines_covering(
             rank: k + 1,
         })
         .collect();
+    finish(corpus, chosen, order)
+}
+
+fn finish(corpus: &Corpus, mut chosen: Vec<Scored>, order: Order) -> Vec<Scored> {
     match order {
         Order::Article => chosen.sort_by_key(|c| c.id),
         Order::Chronological => chosen.sort_by_key(|c| {

@@ -246,16 +246,22 @@ fn build_files(files: &[(&str, &[u8])]) -> String {
 #[test]
 fn crlf_bom_and_markdown_input() {
     let md = build_files(&[
-        ("a.txt", "\u{feff}Officials met in Riyadh on Tuesday.\r\nThey talked for hours.\r\n".as_bytes()),
+        ("a.txt", "\u{feff}Officials met in Riyadh on Tuesday for talks.\r\nThey talked for hours about the war.\r\n".as_bytes()),
         (
             "b.md",
-            b"---\ntitle: Talks in Riyadh\nsource: Wire\ndate: 2025-02-18\n---\n# Ignored heading\n\nOfficials *met* in [Riyadh](http://x.y) again.\n\n- A bullet item that is a sentence.\n",
+            b"---\ntitle: Talks in Riyadh\nsource: Wire\ndate: 2025-02-18\n---\n# Ignored heading\n\nOfficials *met* in [Riyadh](http://x.y) again on Wednesday morning.\n\n- A bullet item that is a sentence.\n",
         ),
     ]);
     assert!(md.contains("### Talks in Riyadh"), "{md}");
     assert!(md.contains("Wire, 2025-02-18"), "{md}");
-    assert!(md.contains("- Officials met in Riyadh again."), "{md}");
-    assert!(md.contains("- Officials met in Riyadh on Tuesday."), "{md}");
+    assert!(
+        md.contains("- Officials met in Riyadh again on Wednesday morning."),
+        "{md}"
+    );
+    assert!(
+        md.contains("- Officials met in Riyadh on Tuesday for talks."),
+        "{md}"
+    );
 }
 
 #[test]

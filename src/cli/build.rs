@@ -81,7 +81,11 @@ pub fn run(args: Args) -> Result<()> {
     };
 
     let articles = super::input::read_folder(&args.input)?;
-    let corpus = Corpus::build(articles, args.summary.language);
+    let corpus = Corpus::build_with(
+        articles,
+        args.summary.language,
+        !args.summary.keep_furniture,
+    );
     let brief = pipeline::build_brief(&corpus, thread_source, date, &opts);
 
     let env = render::environment(&templates, Strictness::Normal);

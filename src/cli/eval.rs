@@ -8,10 +8,7 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::corpus::Corpus;
 use crate::eval::{self, Rouge, RougeOptions};
-use crate::ingest;
-use crate::pipeline;
 use crate::select::Budget;
 
 use super::options::Summary;
@@ -20,6 +17,7 @@ const EXAMPLES: &str = "\
 Examples:
   brief eval ../shared/eval/cnndm                  summarize every article at its reference's length, score
   brief eval --format json ../shared/eval/bbc      per-item scores too
+  brief eval --part 1/2 ../shared/eval/cnndm       the first half only (tune on it, report on 2/2)
   brief eval --summaries out/ --refs refs/         score ready summaries (out/a.txt against refs/a.txt,
                                                    refs/a.*.txt or refs/a/*.txt)
   brief eval --no-stem --limit-words 100 --summaries out/ --refs refs/";
@@ -47,11 +45,28 @@ pub struct Args {
     /// Cut each summary to this many words before scoring [default in data set mode: the budget]
     #[arg(long, value_name = "N")]
     pub limit_words: Option<usize>,
+    /// Only part K of N of the data set, split in N equal runs of items sorted by path (1/2 is
+    /// the first half)
+    #[arg(long, value_name = "K/N", value_parser = parse_part)]
+    pub part: Option<(usize, usize)>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     #[command(flatten)]
     pub summary: Summary,
+}
+
+fn parse_part(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("{s:?} is not a part K/N with 1 <= K <= N");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let (k, n): (usize, usize) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -157,7 +172,13 @@ fn dataset(root: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
     if !root.is_dir() {
         bail!("data set folder {} does not exist", root.display());
     }
-    let units = eval::find_units(root).with_context(|| format!("reading {}", root.display()))?;
+    let mut units =
+        eval::find_units(root).with_context(|| format!("reading {}", root.display()))?;
+    if let Some((k, n)) = args.part {
+        // Part k of n: items [(k-1)·len/n, k·len/n) of the list sorted by path.
+        let len = units.len();
+        units = units.drain((k - 1) * len / n..k * len / n).collect();
+    }
     if units.is_empty() {
         bail!(
             "{}: no folder holds article.txt and ref*.txt",
@@ -169,44 +190,26 @@ fn dataset(root: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
     let items = units
         .par_iter()
         .map(|unit| {
-            let article_path = unit.dir.join("article.txt");
-            let bytes = std::fs::read(&article_path)
-                .with_context(|| format!("cannot read {}", article_path.display()))?;
-            let refs: Vec<String> = unit
-                .references
-                .iter()
-                .map(|p| {
-                    std::fs::read_to_string(p)
-                        .with_context(|| format!("cannot read {}", p.display()))
-                })
-                .collect::<Result<_>>()?;
-            let budget = args
-                .summary
-                .budget()
-                .and_then(|b| match b {
-                    Budget::Words(n) => Some(n),
-                    _ => None,
-                })
-                .unwrap_or_else(|| crate::text::word_count(&refs[0]).max(1));
-            let article = ingest::parse(&article_path, "article.txt", &bytes)?;
-            let corpus = Corpus::build(vec![article], args.summary.language);
-            let lines = pipeline::summarize(&corpus, Budget::Words(budget), &opts);
-            let summary: Vec<&str> = lines
-                .iter()
-                .map(|l| corpus.sentence(l.id).text.as_str())
-                .collect();
-            let rouge_opts = RougeOptions {
-                stem,
-                limit_words: Some(args.limit_words.unwrap_or(budget)),
+            let budget = args.summary.budget().and_then(|b| match b {
+                Budget::Words(n) => Some(n),
+                _ => None,
+            });
+            let setup = eval::Setup {
+                language: args.summary.language,
+                inline_furniture: !args.summary.keep_furniture,
+                options: &opts,
+                rouge: RougeOptions {
+                    stem,
+                    limit_words: args.limit_words,
+                },
             };
-            let ref_texts: Vec<&str> = refs.iter().map(String::as_str).collect();
-            let rouge = eval::score(&summary.join("\n"), &ref_texts, rouge_opts);
+            let scored = eval::evaluate(unit, budget, &setup)?;
             bar.inc(1);
             Ok(Item {
                 id: unit.id.clone(),
-                budget: Some(budget),
-                references: refs.len(),
-                rouge,
+                budget: Some(scored.budget),
+                references: unit.references.len(),
+                rouge: scored.rouge,
             })
         })
         .collect::<Result<Vec<_>>>();

@@ -4,7 +4,16 @@ use clap::Args;
 
 use crate::graph::Similarity;
 use crate::lang::LanguageChoice;
-use crate::select::Budget;
+use crate::pipeline::{Options, Ranker};
+use crate::select::{Budget, Redundancy};
+
+/// `--ranker` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum RankerName {
+    Adaptive,
+    Pagerank,
+    Pacsum,
+}
 
 /// Summarizer options.
 #[derive(Debug, Clone, Args)]
@@ -24,18 +33,58 @@ pub struct Summary {
     /// Sentence similarity for the TextRank graph
     #[arg(long, value_enum, default_value_t = Similarity::default())]
     pub similarity: Similarity,
-    /// Lead bias of the ranking (0 = plain TextRank)
+    /// Ranking: adaptive (the default), pagerank (TextRank) or pacsum; for ablations
+    #[arg(long, value_enum, hide = true)]
+    pub ranker: Option<RankerName>,
+    /// PageRank's lead bias (teleport weight (p + 1)^-X)
     #[arg(long, value_name = "X", hide = true)]
     pub position_bias: Option<f64>,
+    /// PacSum's backward weight
+    #[arg(long, value_name = "X", hide = true, allow_negative_numbers = true)]
+    pub pacsum_backward: Option<f64>,
+    /// Share of the article from which the adaptive ranker is all PageRank
+    #[arg(long, value_name = "X", hide = true)]
+    pub ramp: Option<f64>,
+    /// Leave out sentences shorter than N words
+    #[arg(long, value_name = "N", hide = true)]
+    pub min_words: Option<usize>,
+    /// No redundancy control across articles (MMR off)
+    #[arg(long, hide = true)]
+    pub no_mmr: bool,
+    /// Keep inline page furniture ("Scroll down for video", datelines) as candidates
+    #[arg(long, hide = true)]
+    pub keep_furniture: bool,
 }
 
 impl Summary {
     /// The pipeline options these flags give, with budgets left at their defaults.
-    pub fn options(&self) -> crate::pipeline::Options {
-        let defaults = crate::pipeline::Options::default();
-        crate::pipeline::Options {
+    pub fn options(&self) -> Options {
+        let defaults = Options::default();
+        let (def_backward, def_ramp) = match defaults.ranker {
+            Ranker::Adaptive { backward, ramp } => (backward, ramp),
+            _ => (-1.0, 0.3),
+        };
+        let backward = self.pacsum_backward.unwrap_or(def_backward);
+        let ranker = match self.ranker {
+            None if self.pacsum_backward.is_none() && self.ramp.is_none() => defaults.ranker,
+            None | Some(RankerName::Adaptive) => Ranker::Adaptive {
+                backward,
+                ramp: self.ramp.unwrap_or(def_ramp),
+            },
+            Some(RankerName::Pagerank) => Ranker::PageRank {
+                position_bias: self.position_bias.unwrap_or(0.0),
+            },
+            Some(RankerName::Pacsum) => Ranker::PacSum { backward },
+        };
+        Options {
             similarity: self.similarity,
-            position_bias: self.position_bias.unwrap_or(defaults.position_bias),
+            ranker,
+            min_words: self.min_words.unwrap_or(defaults.min_words),
+            redundancy: if self.no_mmr {
+                Redundancy::Off
+            } else {
+                defaults.redundancy
+            },
             ..defaults
         }
     }

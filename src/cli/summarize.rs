@@ -35,7 +35,11 @@ pub const DEFAULT_BUDGET: Budget = Budget::Lines(3);
 
 pub fn run(args: Args) -> Result<()> {
     let articles = super::input::read_any(&args.input)?;
-    let corpus = Corpus::build(articles, args.summary.language);
+    let corpus = Corpus::build_with(
+        articles,
+        args.summary.language,
+        !args.summary.keep_furniture,
+    );
     let opts = args.summary.options();
     let budget = args.summary.budget().unwrap_or(DEFAULT_BUDGET);
     let lines = pipeline::summarize(&corpus, budget, &opts);

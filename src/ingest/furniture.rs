@@ -127,6 +127,44 @@ pub fn sentence(text: &str) -> Option<Furniture> {
     prefixed(text).or_else(|| is_byline(text).then_some(Furniture::Byline))
 }
 
+/// A sentence without the news-agency dateline glued to its front: "Washington (CNN)Washington
+/// was rocked ..." gives "Washington was rocked ...", and "(AP) -- Officials said ..." gives
+/// "Officials said ...". The place before the agency is at most six capitalised words; the agency
+/// is one word in capitals or "Reuters"; what remains must start with a capital or a quote.
+/// Anything else is returned unchanged. The result is still a verbatim piece of the article.
+pub fn strip_dateline(sentence: &str) -> &str {
+    let Some(open) = sentence.find('(') else {
+        return sentence;
+    };
+    let place = &sentence[..open];
+    let place_ok = place.split_whitespace().count() <= 6
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "--" || w == "-");
+    let Some(close) = sentence[open..].find(')').map(|i| open + i) else {
+        return sentence;
+    };
+    let agency = &sentence[open + 1..close];
+    let agency_ok = (2..=12).contains(&agency.len())
+        && (agency.chars().all(|c| c.is_ascii_uppercase() || c == ' ') || agency == "Reuters");
+    if !place_ok || !agency_ok {
+        return sentence;
+    }
+    let rest = sentence[close + 1..].trim_start();
+    let rest = rest
+        .strip_prefix("--")
+        .or_else(|| rest.strip_prefix('—'))
+        .or_else(|| rest.strip_prefix('–'))
+        .or_else(|| rest.strip_prefix('-'))
+        .unwrap_or(rest)
+        .trim_start();
+    if rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“' || c == '\'') {
+        rest
+    } else {
+        sentence
+    }
+}
+
 /// A heading: one short line without final punctuation.
 pub fn is_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -227,6 +265,34 @@ mod tests {
         assert_eq!(
             sentence("Ushakov said the prospect of such a meeting was considered."),
             None
+        );
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            strip_dateline("Washington (CNN)Washington was rocked late Thursday."),
+            "Washington was rocked late Thursday."
+        );
+        assert_eq!(
+            strip_dateline("(CNN)The FBI charged a woman."),
+            "The FBI charged a woman."
+        );
+        assert_eq!(
+            strip_dateline("Duhok, Iraqi Kurdistan (CNN)In the camp, thousands live."),
+            "In the camp, thousands live."
+        );
+        assert_eq!(
+            strip_dateline("LONDON (Reuters) - Shares fell."),
+            "Shares fell."
+        );
+        assert_eq!(
+            strip_dateline("The talks (which lasted hours) ended."),
+            "The talks (which lasted hours) ended."
+        );
+        assert_eq!(
+            strip_dateline("The UN (UNHCR) said more than this."),
+            "The UN (UNHCR) said more than this."
         );
     }
 

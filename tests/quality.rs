@@ -1,0 +1,74 @@
+//! Quality on real news, with brief's own ROUGE (which agrees with rouge-score, see
+//! tests/rouge.rs): the default settings keep beating the peers' best on each set, as measured by
+//! `../shared/peers/compare.py` (figures in the issue and README). Skips with a message when
+//! `../shared/eval` is absent.
+
+use std::path::Path;
+
+use brief::eval::{self, Rouge, RougeOptions, Setup};
+use brief::lang::LanguageChoice;
+use brief::pipeline::Options;
+use rayon::prelude::*;
+
+fn mean_f1(set: &str) -> Option<Rouge> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/eval")
+        .join(set);
+    if !root.is_dir() {
+        eprintln!("skipped: {} is absent", root.display());
+        return None;
+    }
+    let opts = Options::default();
+    let setup = Setup {
+        language: LanguageChoice::Auto,
+        inline_furniture: true,
+        options: &opts,
+        rouge: RougeOptions::default(),
+    };
+    let units = eval::find_units(&root).unwrap();
+    let scores: Vec<Rouge> = units
+        .par_iter()
+        .map(|u| eval::evaluate(u, None, &setup).unwrap().rouge)
+        .collect();
+    let mean = Rouge::mean(&scores);
+    eprintln!(
+        "{set}: {} items, ROUGE F1 x100 {:.2} / {:.2} / {:.2}",
+        scores.len(),
+        100.0 * mean.rouge1.f1,
+        100.0 * mean.rouge2.f1,
+        100.0 * mean.rouge_l.f1
+    );
+    Some(mean)
+}
+
+#[test]
+fn cnndm_beats_the_lead() {
+    // Lead at the reference's length: 35.24 / 13.88 (compare.py, 642 stories).
+    let Some(m) = mean_f1("cnndm") else { return };
+    assert!(
+        100.0 * m.rouge1.f1 > 35.24,
+        "R-1 {:.2}",
+        100.0 * m.rouge1.f1
+    );
+    assert!(
+        100.0 * m.rouge2.f1 > 13.88,
+        "R-2 {:.2}",
+        100.0 * m.rouge2.f1
+    );
+}
+
+#[test]
+fn bbc_beats_summa() {
+    // summa (TextRank with BM25): 83.53 / 77.04 (compare.py, 1,313 articles).
+    let Some(m) = mean_f1("bbc") else { return };
+    assert!(
+        100.0 * m.rouge1.f1 > 83.53,
+        "R-1 {:.2}",
+        100.0 * m.rouge1.f1
+    );
+    assert!(
+        100.0 * m.rouge2.f1 > 77.04,
+        "R-2 {:.2}",
+        100.0 * m.rouge2.f1
+    );
+}
