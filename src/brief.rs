@@ -1,5 +1,7 @@
 //! The brief model: the serde types that templates and `--format json` both see, so they never
-//! disagree. Versioned by [`SCHEMA_VERSION`]; see `docs/templates.md` for every field.
+//! disagree. Versioned by [`SCHEMA_VERSION`]; `docs/brief.schema.json` is its JSON Schema
+//! (generated from these types, kept current by a test) and `docs/templates.md` explains every
+//! field.
 
 use serde::Serialize;
 
@@ -8,8 +10,16 @@ use crate::threads::Evidence;
 /// Version of the model's shape. Bumped when a field is renamed or removed.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The JSON Schema of [`Brief`], as committed in `docs/brief.schema.json`.
+pub fn json_schema() -> String {
+    let mut s =
+        serde_json::to_string_pretty(&schemars::schema_for!(Brief)).expect("a schema serializes");
+    s.push('\n');
+    s
+}
+
 /// A whole brief.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Brief {
     pub schema_version: u32,
     /// The brief's date, `YYYY-MM-DD`.
@@ -23,7 +33,7 @@ pub struct Brief {
 }
 
 /// Counts, for headers and footers.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Stats {
     pub articles: usize,
     pub sentences: usize,
@@ -33,7 +43,7 @@ pub struct Stats {
 }
 
 /// A story thread.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Thread {
     pub name: String,
     /// `name` in lowercase ASCII with dashes, for anchors.
@@ -46,7 +56,7 @@ pub struct Thread {
 }
 
 /// An article and its key lines.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Article {
     /// Path relative to the input folder, without extension.
     pub id: String,
@@ -69,7 +79,7 @@ pub struct Article {
 }
 
 /// A chosen sentence, with why and where.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct KeyLine {
     /// The sentence, verbatim.
     pub text: String,
@@ -81,11 +91,12 @@ pub struct KeyLine {
     pub position: usize,
     /// 1-based line in its file.
     pub line: usize,
-    /// Its article's id, file, title and source.
+    /// Its article's id, file, title, source and url.
     pub article: String,
     pub file: String,
     pub title: String,
     pub source: Option<String>,
+    pub url: Option<String>,
 }
 
 /// `name` as a lowercase ASCII slug: "Saudi Arabia’s talks" gives "saudi-arabia-s-talks".

@@ -15,6 +15,7 @@ pub mod lang;
 pub mod pipeline;
 pub mod rank;
 pub mod render;
+pub mod sample;
 pub mod segment;
 pub mod select;
 pub mod text;

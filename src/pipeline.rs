@@ -380,6 +380,7 @@ pub fn key_line_views(corpus: &Corpus, lines: &[Scored]) -> Vec<KeyLine> {
                 file: doc.article.file.clone(),
                 title: doc.title.clone(),
                 source: doc.article.meta.source.clone(),
+                url: doc.article.meta.url.clone(),
             }
         })
         .collect()

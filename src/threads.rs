@@ -100,7 +100,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<ThreadDef>> {
 pub const OTHER: &str = "Other";
 
 /// How much one term weighs for one article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     pub term: String,
     pub title: usize,

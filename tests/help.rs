@@ -1,6 +1,21 @@
-//! `--help` of every command, as snapshots: a change to the command line shows up in review.
+//! `--help` of every command, as snapshots: a change to the command line shows up in review, and
+//! every command's help must end with examples.
 
 use assert_cmd::Command;
+
+const COMMANDS: &[&[&str]] = &[
+    &[],
+    &["build"],
+    &["summarize"],
+    &["split"],
+    &["eval"],
+    &["templates"],
+    &["templates", "init"],
+    &["templates", "list"],
+    &["templates", "check"],
+    &["completions"],
+    &["man"],
+];
 
 fn help(args: &[&str]) -> String {
     let out = Command::cargo_bin("brief")
@@ -16,26 +31,19 @@ fn help(args: &[&str]) -> String {
 }
 
 #[test]
-fn help_top() {
-    insta::assert_snapshot!(help(&[]));
-}
-
-#[test]
-fn help_build() {
-    insta::assert_snapshot!(help(&["build"]));
-}
-
-#[test]
-fn help_summarize() {
-    insta::assert_snapshot!(help(&["summarize"]));
-}
-
-#[test]
-fn help_split() {
-    insta::assert_snapshot!(help(&["split"]));
-}
-
-#[test]
-fn help_eval() {
-    insta::assert_snapshot!(help(&["eval"]));
+fn every_command_has_help_with_examples() {
+    for args in COMMANDS {
+        let text = help(args);
+        assert!(
+            text.contains("Examples:"),
+            "brief {} --help has no examples",
+            args.join(" ")
+        );
+        let name = if args.is_empty() {
+            "brief".to_string()
+        } else {
+            format!("brief-{}", args.join("-"))
+        };
+        insta::assert_snapshot!(name, text);
+    }
 }

@@ -1,29 +1,35 @@
-//! `brief build`: read the input folder, assign threads, rank, render the brief through the
-//! templates, check the Markdown, and write `<out>/<date>.md` atomically (temp file + rename).
-//! Nothing is written unless every step succeeded.
+//! `brief build`: read the input folder, assign threads, rank, render the brief (Markdown, HTML
+//! or JSON), and write `<out>/<date>.<ext>` atomically (temp file + rename). Nothing is written
+//! unless every step succeeded. `--check` compares instead of writing; `--watch` rebuilds when an
+//! article, a template or the thread file changes.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
 use crate::corpus::Corpus;
 use crate::pipeline::{self, Options, ThreadSource};
-use crate::render::{self, Strictness, Templates};
+use crate::render::{self, Format, Strictness, Templates};
 use crate::select::Budget;
 use crate::threads;
 
 use super::options::{Summary, parse_budget};
+use super::term;
 
 const EXAMPLES: &str = "\
 Examples:
   brief build                                   input/ -> briefs/<today>.md
   brief build --date 2025-02-18                 a fixed date (also: SOURCE_DATE_EPOCH)
+  brief build --format html                     a standalone page, briefs/<date>.html
+  brief build --check --date 2025-08-20         exit 1 with a diff if the committed brief is stale
+  brief build --watch                           rebuild when an article, template or thread changes
   brief build --input news/ --out out/ --templates my-templates/
   brief build --lines 2 --corpus-budget 120w    two lines per article and thread, 120 words overall";
 
-/// Build the Markdown brief of a folder of articles
-#[derive(Debug, clap::Args)]
+/// Build the brief of a folder of articles
+#[derive(Debug, Clone, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Folder of articles (*.txt, *.md)
@@ -41,6 +47,15 @@ pub struct Args {
     /// Date of the brief, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    pub format: Format,
+    /// Write nothing; exit 1 and print a unified diff if the brief in --out would change
+    #[arg(long, conflicts_with = "watch")]
+    pub check: bool,
+    /// Keep running and rebuild when an article, a template or the thread file changes
+    #[arg(long)]
+    pub watch: bool,
     /// Budget of each article's key lines: 3, 60w or 0.2
     #[arg(long, value_name = "BUDGET", value_parser = parse_budget)]
     pub article_budget: Option<Budget>,
@@ -59,15 +74,36 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
         .map_err(|_| format!("{s:?} is not a date (YYYY-MM-DD)"))
 }
 
+/// The stale-brief outcome of `--check`: the diff is printed, the exit code is 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} is stale: run `brief build` to update it")]
+pub struct Stale(String);
+
 pub fn run(args: Args) -> Result<()> {
+    if args.watch {
+        return watch(&args);
+    }
+    let built = build(&args)?;
+    if args.check {
+        return check(&built);
+    }
+    write_atomically(&built.path, built.output.as_bytes())?;
+    term::result(built.path.display());
+    Ok(())
+}
+
+/// A rendered brief and where it goes.
+struct Built {
+    path: PathBuf,
+    output: String,
+}
+
+/// Everything but writing: read, rank, render, check.
+fn build(args: &Args) -> Result<Built> {
+    let started = Instant::now();
     let date = brief_date(args.date)?;
-    let opts = options(&args);
-    let templates = match &args.templates {
-        Some(dir) if !dir.is_dir() => bail!("template folder {} does not exist", dir.display()),
-        Some(dir) => Templates::Dir(dir.clone()),
-        None if Path::new("templates").is_dir() => Templates::Dir(PathBuf::from("templates")),
-        None => Templates::Embedded,
-    };
+    let opts = options(args);
+    let templates = templates(args)?;
     let thread_source = match &args.threads {
         Some(file) => ThreadSource::Defined(read_threads(file)?),
         None => {
@@ -87,15 +123,163 @@ pub fn run(args: Args) -> Result<()> {
         !args.summary.keep_furniture,
     );
     let brief = pipeline::build_brief(&corpus, thread_source, date, &opts);
+    term::detail(format_args!(
+        "read {} articles, {} sentences; {} threads",
+        brief.stats.articles, brief.stats.sentences, brief.stats.threads
+    ));
+    for thread in &brief.threads {
+        for a in &thread.articles {
+            let terms: Vec<String> = a
+                .evidence
+                .iter()
+                .map(|e| format!("{} ×{}", e.term, e.title + e.lead + e.body))
+                .collect();
+            term::detail(format_args!(
+                "  {} -> {} ({})",
+                a.file,
+                thread.name,
+                if terms.is_empty() {
+                    "no evidence".into()
+                } else {
+                    terms.join(", ")
+                }
+            ));
+        }
+    }
 
     let env = render::environment(&templates, Strictness::Normal);
-    let markdown = render::render(&env, &templates, &brief)?;
-    render::check_markdown(&markdown, &brief)?;
+    let output = render::output(&env, &templates, &brief, args.format)?;
+    term::detail(format_args!(
+        "rendered with {} in {} ms",
+        templates_label(&templates),
+        started.elapsed().as_millis()
+    ));
+    Ok(Built {
+        path: args.out.join(format!("{date}.{}", args.format.extension())),
+        output,
+    })
+}
 
-    let path = args.out.join(format!("{date}.md"));
-    write_atomically(&path, markdown.as_bytes())?;
-    println!("{}", path.display());
+fn templates(args: &Args) -> Result<Templates> {
+    Ok(match &args.templates {
+        Some(dir) if !dir.is_dir() => bail!("template folder {} does not exist", dir.display()),
+        Some(dir) => Templates::Dir(dir.clone()),
+        None if Path::new("templates").is_dir() => Templates::Dir(PathBuf::from("templates")),
+        None => Templates::Embedded,
+    })
+}
+
+fn templates_label(t: &Templates) -> String {
+    match t {
+        Templates::Dir(d) => format!("templates from {}", d.display()),
+        Templates::Embedded => "the built-in templates".into(),
+    }
+}
+
+/// `--check`: the brief on disk must equal the one just built.
+fn check(built: &Built) -> Result<()> {
+    let path = built.path.display().to_string();
+    let current = match std::fs::read_to_string(&built.path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!("{path} does not exist: run `brief build` to write it")
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot read {path}")),
+    };
+    if current == built.output {
+        term::result(format_args!("{path} is current"));
+        return Ok(());
+    }
+    let diff = similar::TextDiff::from_lines(&current, &built.output);
+    let mut out = std::io::stdout().lock();
+    write!(
+        out,
+        "{}",
+        diff.unified_diff()
+            .context_radius(3)
+            .header(&format!("a/{path}"), &format!("b/{path}"))
+    )?;
+    out.flush()?;
+    Err(Stale(path).into())
+}
+
+/// `--watch`: build, then rebuild on every change (debounced), reporting what changed, how long
+/// the build took and any error, until interrupted.
+fn watch(args: &Args) -> Result<()> {
+    use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+
+    let once = |changed: &str| {
+        let started = Instant::now();
+        match build(args)
+            .and_then(|b| write_atomically(&b.path, b.output.as_bytes()).map(|()| b.path))
+        {
+            Ok(path) => term::status(format_args!(
+                "{changed}wrote {} in {} ms",
+                path.display(),
+                started.elapsed().as_millis()
+            )),
+            Err(e) => term::error(&e),
+        }
+    };
+    once("");
+    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
+    let mut debouncer =
+        new_debouncer(Duration::from_millis(200), tx).context("cannot watch files")?;
+    let mut watched: Vec<PathBuf> = vec![args.input.clone()];
+    if let Templates::Dir(d) = templates(args)? {
+        watched.push(d);
+    }
+    if let Some(t) = &args.threads {
+        watched.push(t.clone());
+    }
+    for path in &watched {
+        debouncer
+            .watcher()
+            .watch(path, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch {}", path.display()))?;
+    }
+    let names: Vec<String> = watched.iter().map(|p| p.display().to_string()).collect();
+    term::status(format_args!(
+        "watching {} (Ctrl-C to stop)",
+        names.join(", ")
+    ));
+    let out_dir = std::fs::canonicalize(&args.out).unwrap_or_else(|_| args.out.clone());
+    for events in rx {
+        let events = match events {
+            Ok(events) => events,
+            Err(e) => {
+                term::error(&anyhow::anyhow!("watching: {e}"));
+                continue;
+            }
+        };
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let mut changed: Vec<String> = events
+            .iter()
+            .map(|e| &e.path)
+            .filter(|p| !p.starts_with(&out_dir) && relevant(p))
+            .map(|p| p.strip_prefix(&cwd).unwrap_or(p).display().to_string())
+            .collect();
+        changed.sort();
+        changed.dedup();
+        if changed.is_empty() {
+            continue;
+        }
+        once(&format!("changed {}; ", changed.join(", ")));
+    }
     Ok(())
+}
+
+/// Whether a changed file can change the brief: an article, a template or a TOML thread file
+/// (editors' swap and backup files are not).
+fn relevant(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.starts_with('.') || name.ends_with('~') {
+        return false;
+    }
+    crate::ingest::is_article_path(path) || name.ends_with(".j2") || name.ends_with(".toml")
 }
 
 /// The summarizer options the flags give: `--lines/--words/--ratio` set every section, the
@@ -119,7 +303,8 @@ fn read_threads(path: &Path) -> Result<Vec<threads::ThreadDef>> {
     Ok(threads::parse(path, &text)?)
 }
 
-/// The brief's date: `--date`, else SOURCE_DATE_EPOCH (UTC), else today (local time).
+/// The brief's date: `--date`, else SOURCE_DATE_EPOCH (UTC), else today (local time). No other
+/// clock is read anywhere.
 pub fn brief_date(flag: Option<jiff::civil::Date>) -> Result<jiff::civil::Date> {
     if let Some(d) = flag {
         return Ok(d);

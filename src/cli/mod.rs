@@ -1,12 +1,16 @@
 //! The command line: clap definitions, one file per subcommand, and the mapping of outcomes to
-//! exit codes (0 ok, 1 error, 2 usage). Only this module touches the file system and the terminal.
+//! exit codes (0 ok, 1 error, 2 usage). Only this module touches the file system and the terminal
+//! (and `eval`'s data-set reader).
 
 mod build;
+mod completions;
 mod eval;
 mod input;
 mod options;
 mod split;
 mod summarize;
+mod templates;
+mod term;
 
 use std::process::ExitCode;
 
@@ -16,16 +20,24 @@ const EXAMPLES: &str = "\
 Examples:
   brief build                              write briefs/<today>.md from input/
   brief build --date 2025-02-18 --lines 4  a dated brief, four lines per section
+  brief build --watch                      rebuild on every change to articles or templates
   brief summarize article.txt              key lines of one article
   brief summarize --words 100 folder/      100 words from a folder taken as one corpus
   cat article.txt | brief summarize -      read standard input
   brief split article.txt                  one sentence per line
-  brief eval ../shared/eval/cnndm          ROUGE of brief's summaries on a data set";
+  brief eval ../shared/eval/cnndm          ROUGE of brief's summaries on a data set
+  brief templates init                     write the built-in templates out for editing";
 
 /// Turn a folder of news articles into a Markdown briefing.
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, long_about = None, after_help = EXAMPLES)]
 pub struct Cli {
+    /// Print nothing but errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print details: threads and their evidence, timings
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -36,21 +48,43 @@ enum Command {
     Summarize(summarize::Args),
     Split(split::Args),
     Eval(eval::Args),
+    Templates(templates::Args),
+    Completions(completions::Args),
+    Man(completions::ManArgs),
 }
 
 /// Parses the command line and runs it. Usage errors exit with 2 (clap), other errors with 1.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    term::set_verbosity(if cli.quiet {
+        -1
+    } else if cli.verbose {
+        1
+    } else {
+        0
+    });
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Summarize(args) => summarize::run(args),
         Command::Split(args) => split::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Templates(args) => templates::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::man(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`brief man | head`) is not an error of brief's.
+        Err(err)
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
-            eprintln!("error: {err:#}");
+            term::error(&err);
             ExitCode::FAILURE
         }
     }

@@ -1,0 +1,151 @@
+//! The rendered Markdown: its check with pulldown-cmark before anything is written, and its
+//! conversion to a standalone HTML page in which raw HTML and script links are neutralised.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use super::filters::{escape_markdown, safe_url};
+use crate::brief::Brief;
+use crate::error::{Error, Result};
+
+/// Options the check parses with (and the HTML output renders with).
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
+
+/// Checks rendered Markdown with pulldown-cmark: no raw HTML other than comments, no link to a
+/// script URL, and every key line the template printed renders as its own plain text.
+pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
+    let line_of = |offset: usize| markdown[..offset].matches('\n').count() + 1;
+    let mut plain = String::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let h = h.trim();
+                if !(h.starts_with("<!--") || h.is_empty()) {
+                    return Err(Error::Markdown(format!(
+                        "line {}: raw HTML {:?}",
+                        line_of(range.start),
+                        first_chars(h)
+                    )));
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                let scheme = dest_url.trim().to_ascii_lowercase();
+                if ["javascript:", "vbscript:", "data:"]
+                    .iter()
+                    .any(|s| scheme.starts_with(s))
+                {
+                    return Err(Error::Markdown(format!(
+                        "line {}: link to {:?}",
+                        line_of(range.start),
+                        first_chars(&dest_url)
+                    )));
+                }
+            }
+            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => plain.push(' '),
+            _ => {}
+        }
+    }
+    let plain = squeeze(&plain);
+    let lines = brief
+        .corpus
+        .iter()
+        .chain(brief.threads.iter().flat_map(|t| {
+            t.key_lines
+                .iter()
+                .chain(t.articles.iter().flat_map(|a| &a.key_lines))
+        }));
+    for line in lines {
+        let escaped = escape_markdown(&line.text);
+        if markdown.contains(&escaped) && !plain.contains(&squeeze(&line.text)) {
+            return Err(Error::Markdown(format!(
+                "a key line of {} does not render as plain text: {:?}",
+                line.file,
+                first_chars(&line.text)
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn first_chars(s: &str) -> String {
+    let cut: String = s.chars().take(60).collect();
+    if cut.len() < s.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+/// The stylesheet embedded in every HTML brief.
+pub const STYLESHEET: &str = include_str!("brief.css");
+
+/// Turns rendered Markdown into a complete HTML page. Raw HTML in the Markdown is shown as text,
+/// and links or images with an unsafe target lose their target, so that nothing in an article
+/// (nor a careless template) can put markup or script into the page.
+pub fn to_html(markdown: &str, title: &str) -> String {
+    let mut unsafe_link_depth = 0usize;
+    let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
+        Event::Html(h) | Event::InlineHtml(h) => {
+            if h.trim_start().starts_with("<!--") {
+                None
+            } else {
+                Some(Event::Text(h))
+            }
+        }
+        Event::Start(Tag::Link { ref dest_url, .. }) if !safe_url(dest_url) => {
+            unsafe_link_depth += 1;
+            None
+        }
+        Event::End(TagEnd::Link) if unsafe_link_depth > 0 => {
+            unsafe_link_depth -= 1;
+            None
+        }
+        Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) if !safe_url(&dest_url) => Some(Event::Text(CowStr::from(format!("[image: {title}]")))),
+        other => Some(other),
+    });
+    let mut body = String::new();
+    pulldown_cmark::html::push_html(&mut body, events);
+    let title = pulldown_cmark_escape_text(title);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n{STYLESHEET}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )
+}
+
+fn pulldown_cmark_escape_text(s: &str) -> String {
+    let mut out = String::new();
+    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_neutralises_raw_html_and_script_links() {
+        let md = "# Brief\n\n<script>alert(1)</script>\n\nA <img src=x onerror=alert(1)> and [x](javascript:alert(1)) and [ok](https://example.com).\n";
+        let html = to_html(md, "Brief <1>");
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains("<title>Brief &lt;1&gt;</title>"));
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.com\">ok</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<h1>Brief</h1>"));
+    }
+}

@@ -1,0 +1,318 @@
+//! `brief build` for CI and template authors: formats (md, html, json), `--check`, `--watch`,
+//! `templates init|list|check`, completions, the man page, `-q`/`-v` and colour.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const DATE: &str = "2025-08-20";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn brief_in(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("brief").unwrap();
+    cmd.current_dir(dir).env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+fn brief() -> Command {
+    brief_in(&root())
+}
+
+/// A folder with a small input/ of two articles.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "Officials met in Riyadh on Tuesday for the first talks in years.\n\nThe talks lasted more than four hours, officials said.\n").unwrap();
+    std::fs::write(
+        input.join("b.md"),
+        "---\ntitle: Attack on the page\nurl: https://example.org/b\n---\nSomeone wrote <script>alert(1)</script> into the article text today.\n\nAn image <img src=x onerror=alert(1)> was also placed in the text.\n\nA link [x](javascript:alert(1)) sat in the middle of a long sentence.\n\n<div onclick=\"alert(1)\">A raw HTML block with some words in it.</div>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("c.txt"),
+        "A plain-text article quoted <script>alert(1)</script> in a sentence today.\n\nIt also showed <img src=x onerror=alert(1)> inside another sentence.\n\nAnd it printed [x](javascript:alert(1)) as a link in a third sentence.\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn html_is_a_standalone_page_articles_cannot_inject_into() {
+    let dir = project();
+    brief_in(dir.path())
+        .args(["build", "--format", "html", "--date", DATE])
+        .assert()
+        .success()
+        .stdout(format!("briefs/{DATE}.html\n"));
+    let html = std::fs::read_to_string(dir.path().join(format!("briefs/{DATE}.html"))).unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>")
+            && html.contains("<style>")
+            && html.trim_end().ends_with("</html>")
+    );
+    // Plain text shows as text; Markdown markup in a .md article was read as text, never as HTML.
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+    assert!(html.contains("[x](javascript:alert(1))"), "{html}");
+    for bad in ["<script", "<img", "href=\"javascript", "<div", "onclick"] {
+        assert!(!html.to_lowercase().contains(bad), "{bad} in {html}");
+    }
+    assert!(html.contains("href=\"https://example.org/b\""), "{html}");
+}
+
+#[test]
+fn json_is_the_model() {
+    let dir = project();
+    brief_in(dir.path())
+        .args(["build", "--format", "json", "--date", DATE])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join(format!("briefs/{DATE}.json"))).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["date"], DATE);
+    assert_eq!(json["stats"]["articles"], 3);
+    let line = &json["threads"][0]["articles"][0]["key_lines"][0];
+    for field in [
+        "text", "score", "rank", "position", "line", "article", "file", "title",
+    ] {
+        assert!(!line[field].is_null(), "{field} missing in {line}");
+    }
+}
+
+#[test]
+fn check_passes_when_current_and_diffs_when_stale() {
+    brief()
+        .args(["build", "--check", "--date", DATE])
+        .assert()
+        .success()
+        .stdout(format!("briefs/{DATE}.md is current\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("briefs");
+    std::fs::create_dir_all(&out).unwrap();
+    let committed = std::fs::read_to_string(root().join(format!("briefs/{DATE}.md"))).unwrap();
+    let stale = committed.replacen("5 articles in 3 threads", "4 articles in 3 threads", 1);
+    std::fs::write(out.join(format!("{DATE}.md")), &stale).unwrap();
+    brief()
+        .args(["build", "--check", "--date", DATE, "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("-4 articles in 3 threads")
+                .and(predicate::str::contains("+5 articles in 3 threads"))
+                .and(predicate::str::contains("@@")),
+        )
+        .stderr(predicate::str::contains("is stale"));
+    assert_eq!(
+        std::fs::read_to_string(out.join(format!("{DATE}.md"))).unwrap(),
+        stale,
+        "--check writes nothing"
+    );
+    brief()
+        .args(["build", "--check", "--date", "2020-01-01"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"));
+}
+
+#[test]
+fn templates_init_list_check() {
+    let dir = tempfile::tempdir().unwrap();
+    brief_in(dir.path())
+        .args(["templates", "init"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("templates/brief.md.j2"));
+    for name in ["brief.md.j2", "article.md.j2", "macros.md.j2"] {
+        assert!(dir.path().join("templates").join(name).is_file());
+    }
+    std::fs::write(dir.path().join("templates/macros.md.j2"), "edited").unwrap();
+    brief_in(dir.path())
+        .args(["templates", "init"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exist"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("templates/macros.md.j2")).unwrap(),
+        "edited",
+        "nothing overwritten"
+    );
+    brief_in(dir.path())
+        .args(["templates", "init", "--force"])
+        .assert()
+        .success();
+    assert_ne!(
+        std::fs::read_to_string(dir.path().join("templates/macros.md.j2")).unwrap(),
+        "edited"
+    );
+
+    brief_in(dir.path())
+        .args(["templates", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "brief.md.j2          templates/brief.md.j2  (main)",
+        ));
+    std::fs::remove_file(dir.path().join("templates/article.md.j2")).unwrap();
+    brief_in(dir.path())
+        .args(["templates", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "article.md.j2        <embedded>/article.md.j2",
+        ));
+    brief_in(dir.path())
+        .args(["templates", "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no problem"));
+
+    std::fs::write(
+        dir.path().join("templates/brief.md.j2"),
+        "# {{ date }}\n{{ stats.article }}\n",
+    )
+    .unwrap();
+    brief_in(dir.path())
+        .args(["templates", "check"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("templates/brief.md.j2:2:4: undefined value")
+                .and(predicate::str::contains("1 problem")),
+        );
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        brief()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("summarize"));
+    }
+    brief()
+        .args(["man"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH brief 1"));
+    brief()
+        .args(["--version"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("brief "));
+}
+
+#[test]
+fn quiet_verbose_and_colour() {
+    let dir = project();
+    brief_in(dir.path())
+        .args(["-q", "build", "--date", DATE])
+        .assert()
+        .success()
+        .stdout("");
+    brief_in(dir.path())
+        .args(["build", "-v", "--date", DATE, "--out", "other"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("read 3 articles")
+                .and(predicate::str::contains("rendered with")),
+        );
+    // Not a terminal: no colour, even in errors.
+    brief()
+        .args(["build", "--input", "nope"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::starts_with("error: ").and(predicate::str::contains("\u{1b}[").not()),
+        );
+    // NO_COLOR wins over forcing colour.
+    brief()
+        .args(["build", "--input", "nope"])
+        .env("CLICOLOR_FORCE", "1")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("\u{1b}["));
+    brief()
+        .args(["build", "--input", "nope"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn watch_rebuilds_on_change_and_survives_errors() {
+    let dir = project();
+    let bin = assert_cmd::cargo::cargo_bin("brief");
+    let mut child = StdCommand::new(bin)
+        .args(["build", "--watch", "--date", DATE])
+        .current_dir(dir.path())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for = |needle: &str| -> String {
+        loop {
+            match rx.recv_timeout(Duration::from_secs(20)) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(_) => continue,
+                Err(_) => panic!("no line with {needle:?} within 20 s"),
+            }
+        }
+    };
+    wait_for("watching");
+    let brief_path = dir.path().join(format!("briefs/{DATE}.md"));
+    assert!(brief_path.is_file());
+    // A new sentence in an article shows up in the brief.
+    std::fs::write(
+        dir.path().join("input/a.txt"),
+        "Negotiators agreed on a prisoner exchange in Istanbul on Friday afternoon.\n",
+    )
+    .unwrap();
+    let line = wait_for("wrote");
+    assert!(
+        line.contains("input/a.txt") && line.contains(" ms"),
+        "{line}"
+    );
+    assert!(
+        std::fs::read_to_string(&brief_path)
+            .unwrap()
+            .contains("prisoner exchange")
+    );
+    // A broken thread file is reported, and watching goes on.
+    std::fs::write(dir.path().join("input/threads.toml"), "[[thread]\n").unwrap();
+    wait_for("error:");
+    std::fs::remove_file(dir.path().join("input/threads.toml")).unwrap();
+    wait_for("wrote");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
