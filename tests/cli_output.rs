@@ -316,3 +316,63 @@ fn watch_rebuilds_on_change_and_survives_errors() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[test]
+fn the_examples_of_the_template_guide_render() {
+    let out = tempfile::tempdir().unwrap();
+    brief()
+        .args([
+            "build",
+            "--date",
+            DATE,
+            "--templates",
+            "docs/examples/quotes",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(out.path().join(format!("{DATE}.md"))).unwrap();
+    let quotes = &md[md.find("\n## Quotes\n").expect("a Quotes section")..];
+    assert!(
+        quotes.lines().filter(|l| l.starts_with("- ")).count() >= 1,
+        "{quotes}"
+    );
+    assert!(
+        quotes
+            .lines()
+            .filter(|l| l.starts_with("- "))
+            .all(|l| l.contains('“') || l.contains('"')),
+        "{quotes}"
+    );
+    // Everything else is the default brief.
+    let committed = std::fs::read_to_string(root().join(format!("briefs/{DATE}.md"))).unwrap();
+    assert!(
+        md.starts_with(committed.trim_end()),
+        "the example changes more than the end"
+    );
+    brief()
+        .args(["templates", "check", "--templates", "docs/examples/quotes"])
+        .assert()
+        .success();
+
+    // The inheritance example.
+    brief()
+        .args([
+            "build",
+            "--date",
+            DATE,
+            "--templates",
+            "docs/examples/inheritance",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(out.path().join(format!("{DATE}.md"))).unwrap();
+    assert!(
+        md.starts_with("# Morning brief, Wednesday, August 20 2025\n"),
+        "{md}"
+    );
+    assert!(md.contains("\nSources: 5 articles.\n"), "{md}");
+}

@@ -24,6 +24,7 @@ pub const MAIN: &str = "brief.md.j2";
 /// The default templates, embedded at build time from `templates/`.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("brief.md.j2", include_str!("../../templates/brief.md.j2")),
+    ("base.md.j2", include_str!("../../templates/base.md.j2")),
     (
         "article.md.j2",
         include_str!("../../templates/article.md.j2"),
