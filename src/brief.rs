@@ -83,7 +83,9 @@ pub struct Article {
 pub struct KeyLine {
     /// The sentence, verbatim.
     pub text: String,
-    /// Its ranking score in the section it was chosen for (PageRank; the section's scores sum to 1).
+    /// Its score in the section it was chosen for: PageRank and PacSum blended, each scaled so
+    /// that the section's best is 1 (see docs/quality.md). Higher is better; compare scores
+    /// within a section only.
     pub score: f64,
     /// 1-based rank in that section.
     pub rank: usize,

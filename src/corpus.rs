@@ -2,7 +2,7 @@
 //! position, line, terms), and the vocabulary they share. This is where ingest, segment and text
 //! meet; everything downstream (ranking, threads, the brief) reads a [`Corpus`].
 
-use crate::ingest::{Article, Role, furniture};
+use crate::ingest::{Article, furniture};
 use crate::lang::{Lang, LanguageChoice};
 use crate::segment::Splitter;
 use crate::text::{self, Term, Vocabulary};
@@ -126,11 +126,7 @@ impl Corpus {
 /// Detects an article's language from its prose, if the detector is sure.
 fn detect(article: &Article) -> Option<Lang> {
     let mut sample = String::new();
-    for block in article
-        .blocks
-        .iter()
-        .filter(|b| b.role == Role::Prose || b.role == Role::Item)
-    {
+    for block in article.blocks.iter().filter(|b| b.role.is_candidate()) {
         sample.push_str(&block.text);
         sample.push('\n');
         if sample.len() > 4000 {

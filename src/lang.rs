@@ -180,12 +180,12 @@ impl Lang {
     /// Detects the language of `text` with whatlang. `None` when the detector is unsure or the
     /// language has no stemmer here.
     pub fn detect(text: &str) -> Option<Lang> {
+        reliable_language(text).and_then(Lang::from_whatlang)
+    }
+
+    fn from_whatlang(lang: whatlang::Lang) -> Option<Lang> {
         use whatlang::Lang as W;
-        let info = whatlang::detect(text)?;
-        if !info.is_reliable() {
-            return None;
-        }
-        Some(match info.lang() {
+        Some(match lang {
             W::Ara => Lang::Arabic,
             W::Dan => Lang::Danish,
             W::Nld => Lang::Dutch,
@@ -209,18 +209,22 @@ impl Lang {
     }
 }
 
+/// whatlang's guess, when it calls it reliable.
+fn reliable_language(text: &str) -> Option<whatlang::Lang> {
+    whatlang::detect(text)
+        .filter(|i| i.is_reliable())
+        .map(|i| i.lang())
+}
+
 /// Detects the language of `text` as an ISO 639-1 code with splitting rules (a stemmed language
 /// or one of the others brief can split), if the detector is sure.
 pub fn detect_split_code(text: &str) -> Option<&'static str> {
     use whatlang::Lang as W;
-    if let Some(l) = Lang::detect(text) {
+    let lang = reliable_language(text)?;
+    if let Some(l) = Lang::from_whatlang(lang) {
         return Some(l.code());
     }
-    let info = whatlang::detect(text)?;
-    if !info.is_reliable() {
-        return None;
-    }
-    Some(match info.lang() {
+    Some(match lang {
         W::Amh => "am",
         W::Bul => "bg",
         W::Pes => "fa",
@@ -268,7 +272,6 @@ pub enum AbbrevKind {
 
 /// Per-language data: stemmer, stop words and splitting rules.
 pub struct LangData {
-    pub lang: Lang,
     stemmer: rust_stemmers::Stemmer,
     /// The language's sentence-splitting rules.
     pub split: &'static SplitRules,
@@ -277,7 +280,6 @@ pub struct LangData {
 impl LangData {
     fn new(lang: Lang) -> LangData {
         LangData {
-            lang,
             stemmer: rust_stemmers::Stemmer::create(lang.algorithm()),
             split: SplitRules::for_code(lang.code()).unwrap_or_else(SplitRules::generic),
         }

@@ -27,11 +27,16 @@ pub enum Ranker {
     Adaptive { backward: f64, ramp: f64 },
 }
 
+/// PacSum's default backward weight.
+pub const DEFAULT_BACKWARD: f64 = -1.0;
+/// The default share of the article from which the adaptive ranker is all PageRank.
+pub const DEFAULT_RAMP: f64 = 0.3;
+
 impl Default for Ranker {
     fn default() -> Self {
         Ranker::Adaptive {
-            backward: -1.0,
-            ramp: 0.3,
+            backward: DEFAULT_BACKWARD,
+            ramp: DEFAULT_RAMP,
         }
     }
 }

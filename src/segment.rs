@@ -81,8 +81,6 @@ enum Decision {
 struct Marker {
     /// Where the marker's line starts: the marker, or the bullet before it.
     start: usize,
-    /// Where the marker itself starts.
-    at: usize,
     /// Just after the marker.
     end: usize,
 }
@@ -102,6 +100,7 @@ impl Splitter {
             return Vec::new();
         }
         let markers = list_markers(text);
+        let marker_ends: std::collections::HashSet<usize> = markers.iter().map(|m| m.end).collect();
         let mut candidates: Vec<usize> = text
             .split_sentence_bound_indices()
             .skip(1)
@@ -116,7 +115,7 @@ impl Splitter {
             if b < start {
                 continue;
             }
-            match self.decide(text, start, b, &markers) {
+            match self.decide(text, start, b, &marker_ends) {
                 Decision::Keep => {
                     bounds.push(b);
                     start = b;
@@ -140,7 +139,13 @@ impl Splitter {
         ranges(text, &bounds)
     }
 
-    fn decide(&self, text: &str, start: usize, b: usize, markers: &[Marker]) -> Decision {
+    fn decide(
+        &self,
+        text: &str,
+        start: usize,
+        b: usize,
+        marker_ends: &std::collections::HashSet<usize>,
+    ) -> Decision {
         let left_all = &text[start..b];
         let left = left_all.trim_end();
         let right = &text[b..];
@@ -151,11 +156,13 @@ impl Splitter {
         let left_end = start + left.len();
 
         // A list marker never ends a sentence: "1.) The first item", "• 9. The first item".
-        if markers.iter().any(|m| m.end == left_end) || is_marker_only(left) {
+        if marker_ends.contains(&left_end) || is_marker_only(left) {
             return Decision::Merge;
         }
         // Nothing inside a title in 《》 ends a sentence.
-        if left_all.matches('《').count() > left_all.matches('》').count() {
+        if left_all.contains('《')
+            && left_all.matches('《').count() > left_all.matches('》').count()
+        {
             return Decision::Merge;
         }
 
@@ -168,7 +175,8 @@ impl Splitter {
 
         if !spaced {
             // "world.Today" is a break; "Jane.Doe@example.com" and "U.S.-Russia" are not.
-            let token_start = left.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let token_start =
+                left.len() - left.rsplit(char::is_whitespace).next().unwrap_or("").len();
             let token_end = right
                 .find(char::is_whitespace)
                 .map_or(text.len(), |i| b + i);
@@ -350,7 +358,10 @@ impl<'a> Ending<'a> {
                 count += 1;
             }
             if count >= 3 {
-                let attached = i > 0 && !bytes[i - 1].is_ascii_whitespace();
+                let attached = core[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_whitespace());
                 let term = &core[i..];
                 let word = core[..i].rsplit(char::is_whitespace).next().unwrap_or("");
                 return Ending {
@@ -538,7 +549,6 @@ fn list_markers(text: &str) -> Vec<Marker> {
         found.push(Found {
             m: Marker {
                 start: line_start,
-                at: i,
                 end: i + len + mlen,
             },
             value,
@@ -547,20 +557,30 @@ fn list_markers(text: &str) -> Vec<Marker> {
             opens,
         });
     }
-    // Keep markers that belong to a sequence starting at an opening position.
+    // Keep markers that belong to a sequence starting at an opening position: follow each
+    // opening marker to the first later marker with the next value (same kind and style).
+    let mut later: std::collections::HashMap<(bool, u8, u32), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (j, f) in found.iter().enumerate() {
+        later
+            .entry((f.alpha, f.style, f.value))
+            .or_default()
+            .push(j);
+    }
     let mut keep = vec![false; found.len()];
     for (i, f) in found.iter().enumerate() {
-        if !f.opens || (f.alpha && f.value != 1) {
+        if !f.opens || (f.alpha && f.value != 1) || keep[i] {
             continue;
         }
-        let mut current = *f;
         let mut chain = vec![i];
-        for (j, g) in found.iter().enumerate().skip(i + 1) {
-            if g.alpha == current.alpha && g.style == current.style && g.value == current.value + 1
-            {
-                chain.push(j);
-                current = *g;
-            }
+        let (mut at, mut current) = (i, *f);
+        while let Some(&next) = later
+            .get(&(current.alpha, current.style, current.value + 1))
+            .and_then(|js| js.get(js.partition_point(|&j| j <= at)))
+        {
+            chain.push(next);
+            at = next;
+            current = found[next];
         }
         if chain.len() >= 2 {
             for j in chain {
@@ -572,7 +592,6 @@ fn list_markers(text: &str) -> Vec<Marker> {
         .into_iter()
         .zip(keep)
         .filter_map(|(f, k)| k.then_some(f.m))
-        .inspect(|m| debug_assert!(m.at >= m.start))
         .collect()
 }
 
@@ -689,6 +708,15 @@ mod tests {
         assert_eq!(
             s("The U.S.-Russia talks ended."),
             ["The U.S.-Russia talks ended."]
+        );
+        // Multi-byte spaces around an unspaced boundary.
+        assert_eq!(
+            s("Hello\u{a0}world.Today is fine."),
+            ["Hello\u{a0}world.", "Today is fine."]
+        );
+        assert_eq!(
+            s("Ein\u{3000}Satz.Noch einer."),
+            ["Ein\u{3000}Satz.", "Noch einer."]
         );
     }
 

@@ -1,6 +1,6 @@
-//! Choosing key lines from ranked sentences: budgets (lines, words or a ratio of the sentences),
-//! redundancy removal across articles (maximal marginal relevance over term cosine, and never the
-//! same sentence twice), and the order lines are shown in.
+//! Choosing key lines from ranked sentences: budgets (lines, words or a ratio of the sentences)
+//! and redundancy removal across articles (maximal marginal relevance over term cosine, and never
+//! the same sentence twice). The order lines are shown in is the pipeline's business.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;

@@ -33,11 +33,6 @@ impl Vocabulary {
         id
     }
 
-    /// The id of `stem`, if known.
-    pub fn get(&self, stem: &str) -> Option<Term> {
-        self.ids.get(stem).copied()
-    }
-
     /// The stem behind an id.
     pub fn stem(&self, id: Term) -> &str {
         &self.stems[id as usize]

@@ -161,12 +161,7 @@ fn build(args: &Args) -> Result<Built> {
 }
 
 fn templates(args: &Args) -> Result<Templates> {
-    Ok(match &args.templates {
-        Some(dir) if !dir.is_dir() => bail!("template folder {} does not exist", dir.display()),
-        Some(dir) => Templates::Dir(dir.clone()),
-        None if Path::new("templates").is_dir() => Templates::Dir(PathBuf::from("templates")),
-        None => Templates::Embedded,
-    })
+    super::templates::folder(args.templates.clone())
 }
 
 fn templates_label(t: &Templates) -> String {

@@ -185,6 +185,14 @@ fn dataset(root: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
             root.display()
         );
     }
+    if matches!(
+        args.summary.budget(),
+        Some(Budget::Lines(_) | Budget::Ratio(_))
+    ) {
+        bail!(
+            "eval summarizes by words (default: the first reference's word count); use --words N"
+        );
+    }
     let opts = args.summary.options();
     let bar = progress(units.len());
     let items = units

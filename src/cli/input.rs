@@ -60,11 +60,8 @@ fn read_file_as(path: &Path, rel: &str) -> Result<Article> {
 
 /// Reads one article from standard input (as plain text).
 pub fn read_stdin() -> Result<Article> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .context("cannot read standard input")?;
-    Ok(ingest::parse(Path::new("<stdin>"), "stdin.txt", &bytes)?)
+    let (path, bytes) = read_any_one(Path::new("-"))?;
+    Ok(ingest::parse(&path, "stdin.txt", &bytes)?)
 }
 
 /// Reads the bytes a `<FILE|->` argument names, with the path to name in errors.

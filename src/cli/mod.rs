@@ -1,6 +1,6 @@
 //! The command line: clap definitions, one file per subcommand, and the mapping of outcomes to
-//! exit codes (0 ok, 1 error, 2 usage). Only this module touches the file system and the terminal
-//! (and `eval`'s data-set reader).
+//! exit codes (0 ok, 1 error, 2 usage). Only this module touches the file system and the terminal,
+//! but for `render` reading template folders and `eval` reading data sets.
 
 mod build;
 mod completions;

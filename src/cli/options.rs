@@ -4,7 +4,7 @@ use clap::Args;
 
 use crate::graph::Similarity;
 use crate::lang::LanguageChoice;
-use crate::pipeline::{Options, Ranker};
+use crate::pipeline::{DEFAULT_BACKWARD, DEFAULT_RAMP, Options, Ranker};
 use crate::select::{Budget, Redundancy};
 
 /// `--ranker` values.
@@ -60,20 +60,19 @@ impl Summary {
     /// The pipeline options these flags give, with budgets left at their defaults.
     pub fn options(&self) -> Options {
         let defaults = Options::default();
-        let (def_backward, def_ramp) = match defaults.ranker {
-            Ranker::Adaptive { backward, ramp } => (backward, ramp),
-            _ => (-1.0, 0.3),
+        let backward = self.pacsum_backward.unwrap_or(DEFAULT_BACKWARD);
+        let pagerank = Ranker::PageRank {
+            position_bias: self.position_bias.unwrap_or(0.0),
         };
-        let backward = self.pacsum_backward.unwrap_or(def_backward);
         let ranker = match self.ranker {
+            // A PageRank-only flag picks PageRank; PacSum flags pick the adaptive ranker.
+            None if self.position_bias.is_some() => pagerank,
             None if self.pacsum_backward.is_none() && self.ramp.is_none() => defaults.ranker,
             None | Some(RankerName::Adaptive) => Ranker::Adaptive {
                 backward,
-                ramp: self.ramp.unwrap_or(def_ramp),
+                ramp: self.ramp.unwrap_or(DEFAULT_RAMP),
             },
-            Some(RankerName::Pagerank) => Ranker::PageRank {
-                position_bias: self.position_bias.unwrap_or(0.0),
-            },
+            Some(RankerName::Pagerank) => pagerank,
             Some(RankerName::Pacsum) => Ranker::PacSum { backward },
         };
         Options {

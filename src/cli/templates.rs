@@ -59,7 +59,9 @@ pub enum Command {
     },
 }
 
-fn folder(dir: Option<PathBuf>) -> Result<Templates> {
+/// The templates a command uses: `--templates DIR` (which must exist), else `templates/` when it
+/// exists, else the built-in ones.
+pub fn folder(dir: Option<PathBuf>) -> Result<Templates> {
     Ok(match dir {
         Some(d) if !d.is_dir() => bail!("template folder {} does not exist", d.display()),
         Some(d) => Templates::Dir(d),

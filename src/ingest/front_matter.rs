@@ -99,7 +99,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
     let line_of = |key: &str| {
         block
             .lines()
-            .position(|l| l.trim_start().starts_with(key))
+            .position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+            })
             .map(|i| block_line + i)
             .unwrap_or(block_line)
     };
@@ -146,7 +150,7 @@ enum Kind {
 /// Finds a front matter block: the first line is exactly `---` (YAML) or `+++` (TOML) and a later
 /// line closes it. Returns the kind, the block text, its first line number and the body's offset.
 fn split(text: &str) -> Option<(Kind, &str, usize, usize)> {
-    let (kind, fence) = if text.starts_with("---\n") || text == "---" {
+    let (kind, fence) = if text.starts_with("---\n") {
         (Kind::Yaml, "---")
     } else if text.starts_with("+++\n") {
         (Kind::Toml, "+++")
@@ -231,6 +235,11 @@ mod tests {
         );
         let e = p("---\ntitle: ok\n  bad: [\n---\nx").unwrap_err();
         assert!(e.to_string().starts_with("a.md:"), "{e}");
+        let e = p("---\ndateline: Riyadh\ndate: someday\n---\nx").unwrap_err();
+        assert!(
+            e.to_string().starts_with("a.md:3: front matter: `date`"),
+            "{e}"
+        );
         let e = p("---\ntitle: [1, 2]\n---\nx").unwrap_err();
         assert!(e.to_string().contains("`title` must be a string"), "{e}");
         let e = p("---\nlanguage: klingon\n---\nx").unwrap_err();

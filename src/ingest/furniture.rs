@@ -87,8 +87,8 @@ const CAPTION_PREFIXES: &[&str] = &[
     "pictured above",
     "credit:",
     "photograph:",
-    "(photo",
-    "(image",
+    "photo by",
+    "picture by",
     "©",
     "copyright ",
 ];
@@ -175,14 +175,14 @@ pub fn is_heading(text: &str) -> bool {
 }
 
 fn prefixed(text: &str) -> Option<Furniture> {
-    let head: String = text.chars().take(32).collect::<String>().to_lowercase();
-    let head = head.trim_start_matches(['[', '(', '*', '>', ' ']);
+    let raw: String = text.chars().take(32).collect::<String>().to_lowercase();
+    let head = raw.trim_start_matches(['[', '(', '*', '>', ' ']);
     let starts = |list: &[&str]| list.iter().any(|p| head.starts_with(p));
     if starts(LINK_PREFIXES) {
         Some(Furniture::Link)
     } else if starts(BYLINE_PREFIXES) {
         Some(Furniture::Byline)
-    } else if starts(CAPTION_PREFIXES) || head.starts_with("(photo") {
+    } else if starts(CAPTION_PREFIXES) || raw.starts_with("(photo") || raw.starts_with("(image") {
         Some(Furniture::Caption)
     } else {
         None

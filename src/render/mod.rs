@@ -7,7 +7,7 @@
 pub mod filters;
 pub mod markdown;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Value;
@@ -294,9 +294,4 @@ fn kind_label(kind: minijinja::ErrorKind) -> &'static str {
         K::BadInclude => "bad include",
         _ => "error",
     }
-}
-
-/// Whether `dir` holds a template brief would use.
-pub fn dir_has_templates(dir: &Path) -> bool {
-    EMBEDDED.iter().any(|(name, _)| dir.join(name).is_file())
 }
