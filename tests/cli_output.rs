@@ -317,32 +317,30 @@ fn watch_rebuilds_on_change_and_survives_errors() {
     child.wait().unwrap();
 }
 
-#[test]
-fn the_examples_of_the_template_guide_render() {
+/// Builds the sample brief with the templates of `docs/examples/<example>` and returns it.
+fn build_example(example: &str) -> String {
     let out = tempfile::tempdir().unwrap();
+    let templates = format!("docs/examples/{example}");
     brief()
-        .args([
-            "build",
-            "--date",
-            DATE,
-            "--templates",
-            "docs/examples/quotes",
-            "--out",
-        ])
+        .args(["build", "--date", DATE, "--templates", &templates, "--out"])
         .arg(out.path())
         .assert()
         .success();
-    let md = std::fs::read_to_string(out.path().join(format!("{DATE}.md"))).unwrap();
+    brief()
+        .args(["templates", "check", "--templates", &templates])
+        .assert()
+        .success();
+    std::fs::read_to_string(out.path().join(format!("{DATE}.md"))).unwrap()
+}
+
+#[test]
+fn the_examples_of_the_template_guide_render() {
+    let md = build_example("quotes");
     let quotes = &md[md.find("\n## Quotes\n").expect("a Quotes section")..];
+    let items: Vec<&str> = quotes.lines().filter(|l| l.starts_with("- ")).collect();
+    assert!(!items.is_empty(), "{quotes}");
     assert!(
-        quotes.lines().filter(|l| l.starts_with("- ")).count() >= 1,
-        "{quotes}"
-    );
-    assert!(
-        quotes
-            .lines()
-            .filter(|l| l.starts_with("- "))
-            .all(|l| l.contains('“') || l.contains('"')),
+        items.iter().all(|l| l.contains('“') || l.contains('"')),
         "{quotes}"
     );
     // Everything else is the default brief.
@@ -351,25 +349,8 @@ fn the_examples_of_the_template_guide_render() {
         md.starts_with(committed.trim_end()),
         "the example changes more than the end"
     );
-    brief()
-        .args(["templates", "check", "--templates", "docs/examples/quotes"])
-        .assert()
-        .success();
 
-    // The inheritance example.
-    brief()
-        .args([
-            "build",
-            "--date",
-            DATE,
-            "--templates",
-            "docs/examples/inheritance",
-            "--out",
-        ])
-        .arg(out.path())
-        .assert()
-        .success();
-    let md = std::fs::read_to_string(out.path().join(format!("{DATE}.md"))).unwrap();
+    let md = build_example("inheritance");
     assert!(
         md.starts_with("# Morning brief, Wednesday, August 20 2025\n"),
         "{md}"
