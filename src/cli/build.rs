@@ -186,13 +186,17 @@ fn check(built: &Built) -> Result<()> {
         return Ok(());
     }
     let diff = similar::TextDiff::from_lines(&current, &built.output);
+    // git-style a/ and b/ prefixes, for relative paths.
+    let (a, b) = if built.path.is_absolute() {
+        (path.clone(), path.clone())
+    } else {
+        (format!("a/{path}"), format!("b/{path}"))
+    };
     let mut out = std::io::stdout().lock();
     write!(
         out,
         "{}",
-        diff.unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{path}"), &format!("b/{path}"))
+        diff.unified_diff().context_radius(3).header(&a, &b)
     )?;
     out.flush()?;
     Err(Stale(path).into())
