@@ -161,7 +161,7 @@ pub fn assign(corpus: &Corpus, defs: &mut Vec<ThreadDef>) -> Vec<Assignment> {
                         defs.len() - 1
                     }
                 };
-                let evidence = evidence(doc, &defs[i]);
+                let evidence = Stemmed::of(doc).evidence(&defs[i]);
                 let score = evidence.iter().map(Evidence::weight).sum();
                 return Assignment {
                     thread: Some(i),
@@ -176,8 +176,10 @@ pub fn assign(corpus: &Corpus, defs: &mut Vec<ThreadDef>) -> Vec<Assignment> {
                 evidence: Vec::new(),
                 by_front_matter: false,
             };
+            // Stem the document once, then weigh every thread against it.
+            let stemmed = Stemmed::of(doc);
             for (i, def) in defs.iter().enumerate() {
-                let evidence = evidence(doc, def);
+                let evidence = stemmed.evidence(def);
                 let score: f64 = evidence.iter().map(Evidence::weight).sum();
                 // Strictly greater: on a tie the thread defined first wins.
                 if score > best.score {
@@ -194,42 +196,55 @@ pub fn assign(corpus: &Corpus, defs: &mut Vec<ThreadDef>) -> Vec<Assignment> {
         .collect()
 }
 
-/// The evidence for one thread in one document: every term with at least one occurrence.
-fn evidence(doc: &Document, def: &ThreadDef) -> Vec<Evidence> {
-    let lang = doc.lang.data();
-    let stems =
-        |s: &str| -> Vec<String> { text::words(s).map(|w| lang.stem(&w).into_owned()).collect() };
-    let title: Vec<String> = match &doc.article.headline {
-        Some(h) => stems(h),
-        None => Vec::new(),
-    };
-    let sentences: Vec<Vec<String>> = doc.sentences.iter().map(|s| stems(&s.text)).collect();
-    def.terms
-        .iter()
-        .filter_map(|term| {
-            let needle = stems(term);
-            if needle.is_empty() {
-                return None;
-            }
-            let lead: usize = sentences
-                .iter()
-                .take(LEAD_SENTENCES)
-                .map(|s| occurrences(s, &needle))
-                .sum();
-            let body: usize = sentences
-                .iter()
-                .skip(LEAD_SENTENCES)
-                .map(|s| occurrences(s, &needle))
-                .sum();
-            let e = Evidence {
-                term: term.clone(),
-                title: occurrences(&title, &needle),
-                lead,
-                body,
-            };
-            (e.title + e.lead + e.body > 0).then_some(e)
-        })
-        .collect()
+/// A document's headline and sentences as stems (all words, stop words included), for matching
+/// thread terms.
+struct Stemmed {
+    lang: &'static crate::lang::LangData,
+    title: Vec<String>,
+    sentences: Vec<Vec<String>>,
+}
+
+impl Stemmed {
+    fn of(doc: &Document) -> Stemmed {
+        let lang = doc.lang.data();
+        Stemmed {
+            lang,
+            title: doc
+                .article
+                .headline
+                .as_deref()
+                .map(|h| stems(lang, h))
+                .unwrap_or_default(),
+            sentences: doc.sentences.iter().map(|s| stems(lang, &s.text)).collect(),
+        }
+    }
+
+    /// The evidence for one thread: every term with at least one occurrence.
+    fn evidence(&self, def: &ThreadDef) -> Vec<Evidence> {
+        def.terms
+            .iter()
+            .filter_map(|term| {
+                let needle = stems(self.lang, term);
+                if needle.is_empty() {
+                    return None;
+                }
+                let count = |sentences: &mut dyn Iterator<Item = &Vec<String>>| -> usize {
+                    sentences.map(|s| occurrences(s, &needle)).sum()
+                };
+                let e = Evidence {
+                    term: term.clone(),
+                    title: occurrences(&self.title, &needle),
+                    lead: count(&mut self.sentences.iter().take(LEAD_SENTENCES)),
+                    body: count(&mut self.sentences.iter().skip(LEAD_SENTENCES)),
+                };
+                (e.title + e.lead + e.body > 0).then_some(e)
+            })
+            .collect()
+    }
+}
+
+fn stems(lang: &crate::lang::LangData, s: &str) -> Vec<String> {
+    text::words(s).map(|w| lang.stem(&w).into_owned()).collect()
 }
 
 fn occurrences(hay: &[String], needle: &[String]) -> usize {

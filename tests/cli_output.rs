@@ -45,15 +45,20 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn html_is_a_standalone_page_articles_cannot_inject_into() {
+/// Builds the brief of `project()` in a format; checks the printed path and returns the file.
+fn build_project(format: &str) -> String {
     let dir = project();
     brief_in(dir.path())
-        .args(["build", "--format", "html", "--date", DATE])
+        .args(["build", "--format", format, "--date", DATE])
         .assert()
         .success()
-        .stdout(format!("briefs/{DATE}.html\n"));
-    let html = std::fs::read_to_string(dir.path().join(format!("briefs/{DATE}.html"))).unwrap();
+        .stdout(format!("briefs/{DATE}.{format}\n"));
+    std::fs::read_to_string(dir.path().join(format!("briefs/{DATE}.{format}"))).unwrap()
+}
+
+#[test]
+fn html_is_a_standalone_page_articles_cannot_inject_into() {
+    let html = build_project("html");
     assert!(
         html.starts_with("<!DOCTYPE html>")
             && html.contains("<style>")
@@ -77,15 +82,7 @@ fn html_is_a_standalone_page_articles_cannot_inject_into() {
 
 #[test]
 fn json_is_the_model() {
-    let dir = project();
-    brief_in(dir.path())
-        .args(["build", "--format", "json", "--date", DATE])
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.path().join(format!("briefs/{DATE}.json"))).unwrap(),
-    )
-    .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&build_project("json")).unwrap();
     assert_eq!(json["schema_version"], 1);
     assert_eq!(json["date"], DATE);
     assert_eq!(json["stats"]["articles"], 3);
