@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
-use crate::threads::Evidence;
+use crate::corpus::Corpus;
+use crate::pipeline::Scored;
+use crate::threads::{Assignment, Evidence};
 
 /// Version of the model's shape. Bumped when a field is renamed or removed.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -99,6 +101,70 @@ pub struct KeyLine {
     pub title: String,
     pub source: Option<String>,
     pub url: Option<String>,
+}
+
+/// The brief of `corpus`: its stats, corpus key lines and thread sections.
+pub fn assemble(
+    corpus: &Corpus,
+    date: jiff::civil::Date,
+    key_lines: Vec<KeyLine>,
+    threads: Vec<Thread>,
+) -> Brief {
+    Brief {
+        schema_version: SCHEMA_VERSION,
+        date: date.to_string(),
+        stats: Stats {
+            articles: corpus.docs.len(),
+            sentences: corpus.sentence_count(),
+            words: corpus.docs.iter().map(|d| d.words()).sum(),
+            threads: threads.iter().filter(|t| !t.other).count(),
+        },
+        corpus: key_lines,
+        threads,
+    }
+}
+
+/// Article `d` of `corpus` with its key lines, as the model shows it.
+pub fn article(corpus: &Corpus, d: usize, assignment: &Assignment, lines: &[Scored]) -> Article {
+    let doc = &corpus.docs[d];
+    let meta = &doc.article.meta;
+    Article {
+        id: doc.article.id.clone(),
+        file: doc.article.file.clone(),
+        title: doc.title().to_string(),
+        source: meta.source.clone(),
+        url: meta.url.clone(),
+        date: doc.article.date.map(|d| d.to_string()),
+        language: doc.lang.code().to_string(),
+        sentences: doc.sentences.len(),
+        words: doc.words(),
+        evidence: assignment.evidence.clone(),
+        key_lines: key_lines(corpus, lines),
+        extra: meta.extra.clone(),
+    }
+}
+
+/// Chosen lines as the model shows them.
+pub fn key_lines(corpus: &Corpus, lines: &[Scored]) -> Vec<KeyLine> {
+    lines
+        .iter()
+        .map(|c| {
+            let s = corpus.sentence(c.id);
+            let doc = s.doc;
+            KeyLine {
+                text: s.text().to_string(),
+                score: (c.score * 1e6).round() / 1e6,
+                rank: c.rank,
+                position: s.position + 1,
+                line: s.line,
+                article: doc.article.id.clone(),
+                file: doc.article.file.clone(),
+                title: doc.title().to_string(),
+                source: doc.article.meta.source.clone(),
+                url: doc.article.meta.url.clone(),
+            }
+        })
+        .collect()
 }
 
 /// `name` as a lowercase ASCII slug: "Saudi Arabia’s talks" gives "saudi-arabia-s-talks".

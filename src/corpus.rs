@@ -1,36 +1,107 @@
 //! The analysed corpus: every article with its language, title and candidate sentences (text,
 //! position, line, terms), and the vocabulary they share. This is where ingest, segment and text
 //! meet; everything downstream (ranking, threads, the brief) reads a [`Corpus`].
+//!
+//! Articles are analysed in parallel (rayon); the result does not depend on the number of
+//! threads. Each article's text is held once: its candidate sentences, one after another, in one
+//! string per document, which sentences index by span (the blocks ingest made are consumed).
+//! Terms are held the same way, in flat arrays per document.
+
+use rayon::prelude::*;
 
 use crate::ingest::{Article, furniture};
 use crate::lang::{Lang, LanguageChoice};
+use crate::progress::{Progress, Silent, Stage};
 use crate::segment::Splitter;
-use crate::text::{self, Term, Vocabulary};
+use crate::text::{self, LocalVocabulary, Term, Vocabulary};
 
-/// A candidate sentence: a verbatim sentence of its article that is not furniture.
+/// A byte or index range, stored compactly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    fn new(start: usize, end: usize) -> Span {
+        let cast = |x: usize| u32::try_from(x).expect("an article is smaller than 4 GiB");
+        Span {
+            start: cast(start),
+            end: cast(end),
+        }
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A candidate sentence: a verbatim sentence of its article that is not furniture. Its text and
+/// terms live in its [`Document`]; [`Corpus::sentence`] gives them together.
 #[derive(Clone, Debug)]
 pub struct Sentence {
-    /// Index of its document in [`Corpus::docs`].
-    pub doc: usize,
     /// 0-based position among the document's candidate sentences.
     pub position: usize,
     /// 1-based line in the file where its block starts.
     pub line: usize,
-    pub text: String,
-    /// Content terms, in order, with repeats.
-    pub terms: Vec<Term>,
     /// Whitespace-separated words.
     pub words: usize,
+    text: Span,
+    terms: Span,
+    stems: Span,
 }
 
 /// An article with its analysis.
 #[derive(Clone, Debug)]
 pub struct Document {
+    /// The article as read. Its blocks are consumed by the analysis: their candidate text lives
+    /// on in [`Document::text`].
     pub article: Article,
     pub lang: Lang,
-    /// Front matter title, else the detected headline, else the first sentence.
-    pub title: String,
     pub sentences: Vec<Sentence>,
+    /// The candidate sentences' text, one after another.
+    text: String,
+    /// Content terms (stop words left out) of the sentences, in order, with repeats.
+    terms: Vec<Term>,
+    /// The stem of every word (stop words included): the headline's, then the sentences'.
+    stems: Vec<Term>,
+    headline_stems: Span,
+}
+
+impl Document {
+    /// A sentence's text, verbatim.
+    pub fn text(&self, s: &Sentence) -> &str {
+        &self.text[s.text.range()]
+    }
+
+    /// A sentence's content terms, in order, with repeats.
+    pub fn terms(&self, s: &Sentence) -> &[Term] {
+        &self.terms[s.terms.range()]
+    }
+
+    /// The stems of all of a sentence's words, stop words included.
+    pub fn stems(&self, s: &Sentence) -> &[Term] {
+        &self.stems[s.stems.range()]
+    }
+
+    /// The stems of all of the headline's words (empty without a headline).
+    pub fn headline_stems(&self) -> &[Term] {
+        &self.stems[self.headline_stems.range()]
+    }
+
+    /// Front matter title, else the detected headline, else the first sentence, else the id.
+    pub fn title(&self) -> &str {
+        match (&self.article.headline, self.sentences.first()) {
+            (Some(h), _) => h,
+            (None, Some(s)) => self.text(s),
+            (None, None) => &self.article.id,
+        }
+    }
+
+    /// Total words of the candidate sentences.
+    pub fn words(&self) -> usize {
+        self.sentences.iter().map(|s| s.words).sum()
+    }
 }
 
 /// Every document of a run and their shared vocabulary.
@@ -43,71 +114,96 @@ pub struct Corpus {
 /// Identifies a sentence in a corpus: (document index, position).
 pub type SentenceId = (usize, usize);
 
+/// A sentence with the document that holds its text and terms.
+#[derive(Clone, Copy, Debug)]
+pub struct SentenceRef<'a> {
+    pub doc: &'a Document,
+    pub sentence: &'a Sentence,
+}
+
+impl<'a> SentenceRef<'a> {
+    pub fn text(&self) -> &'a str {
+        self.doc.text(self.sentence)
+    }
+
+    pub fn terms(&self) -> &'a [Term] {
+        self.doc.terms(self.sentence)
+    }
+}
+
+impl std::ops::Deref for SentenceRef<'_> {
+    type Target = Sentence;
+
+    fn deref(&self) -> &Sentence {
+        self.sentence
+    }
+}
+
+/// How articles are analysed.
+#[derive(Clone, Copy, Debug)]
+pub struct Analysis {
+    pub language: LanguageChoice,
+    /// Whether inline furniture ("Scroll down for video", agency datelines) is removed from
+    /// sentences; only ablations turn that off.
+    pub inline_furniture: bool,
+}
+
 impl Corpus {
     /// Analyses `articles` (already in their final order).
     pub fn build(articles: Vec<Article>, language: LanguageChoice) -> Corpus {
         Corpus::build_with(articles, language, true)
     }
 
-    /// [`Corpus::build`], choosing whether inline furniture ("Scroll down for video", agency
-    /// datelines) is removed from sentences; only ablations turn that off.
+    /// [`Corpus::build`], choosing whether inline furniture is removed.
     pub fn build_with(
         articles: Vec<Article>,
         language: LanguageChoice,
         inline_furniture: bool,
     ) -> Corpus {
-        let mut corpus = Corpus::default();
-        for article in articles {
-            corpus.push(article, language, inline_furniture);
-        }
-        corpus
+        let analysis = Analysis {
+            language,
+            inline_furniture,
+        };
+        Corpus::analyse(articles, analysis, &Silent)
     }
 
-    /// Analyses one more article and adds it.
-    fn push(&mut self, article: Article, language: LanguageChoice, inline_furniture: bool) {
-        let doc = self.docs.len();
-        let lang = article.language.unwrap_or_else(|| match language {
-            LanguageChoice::Fixed(l) => l,
-            LanguageChoice::Auto => detect(&article).unwrap_or(Lang::English),
-        });
-        let data = lang.data();
-        let splitter = Splitter::new(lang);
-        let mut sentences = Vec::new();
-        for block in article.blocks.iter().filter(|b| b.role.is_candidate()) {
-            for range in splitter.split(&block.text) {
-                let mut text = &block.text[range];
-                if inline_furniture {
-                    text = furniture::strip_dateline(text);
-                    if furniture::sentence(text).is_some() {
-                        continue;
-                    }
+    /// Analyses `articles` on all of rayon's threads, reporting each article done to `progress`.
+    pub fn analyse(articles: Vec<Article>, analysis: Analysis, progress: &dyn Progress) -> Corpus {
+        progress.start(Stage::Analysing, articles.len());
+        let analysed: Vec<(Document, Vec<String>)> = articles
+            .into_par_iter()
+            .map(|article| {
+                let done = analyse(article, analysis);
+                progress.advance(1);
+                done
+            })
+            .collect();
+        // Local ids to run ids, in article order (deterministic), then rewritten in parallel.
+        let mut vocab = Vocabulary::new();
+        let maps: Vec<Vec<Term>> = analysed
+            .iter()
+            .map(|(_, stems)| stems.iter().map(|s| vocab.intern(s)).collect())
+            .collect();
+        let docs = analysed
+            .into_par_iter()
+            .zip(maps)
+            .map(|((mut doc, _), map)| {
+                for t in doc.terms.iter_mut().chain(doc.stems.iter_mut()) {
+                    *t = map[*t as usize];
                 }
-                sentences.push(Sentence {
-                    doc,
-                    position: sentences.len(),
-                    line: block.line,
-                    text: text.to_string(),
-                    terms: text::terms(text, data, &mut self.vocab),
-                    words: text::word_count(text),
-                });
-            }
-        }
-        let title = article
-            .headline
-            .clone()
-            .or_else(|| sentences.first().map(|s| s.text.clone()))
-            .unwrap_or_else(|| article.id.clone());
-        self.docs.push(Document {
-            article,
-            lang,
-            title,
-            sentences,
-        });
+                doc
+            })
+            .collect();
+        Corpus { docs, vocab }
     }
 
     /// The sentence with this id.
-    pub fn sentence(&self, (doc, position): SentenceId) -> &Sentence {
-        &self.docs[doc].sentences[position]
+    pub fn sentence(&self, (doc, position): SentenceId) -> SentenceRef<'_> {
+        let doc = &self.docs[doc];
+        SentenceRef {
+            doc,
+            sentence: &doc.sentences[position],
+        }
     }
 
     /// Ids of every sentence of the given documents, in document then position order.
@@ -121,6 +217,65 @@ impl Corpus {
     pub fn sentence_count(&self) -> usize {
         self.docs.iter().map(|d| d.sentences.len()).sum()
     }
+}
+
+/// Analyses one article: its language, candidate sentences and their terms, as ids local to the
+/// article (returned with the stems they stand for).
+fn analyse(mut article: Article, analysis: Analysis) -> (Document, Vec<String>) {
+    let lang = article.language.unwrap_or_else(|| match analysis.language {
+        LanguageChoice::Fixed(l) => l,
+        LanguageChoice::Auto => detect(&article).unwrap_or(Lang::English),
+    });
+    let splitter = Splitter::new(lang);
+    let blocks = std::mem::take(&mut article.blocks);
+    let headline = article.headline.take();
+    let mut local = LocalVocabulary::new(lang.data());
+    let mut doc_text = String::new();
+    let (mut terms, mut stems) = (Vec::new(), Vec::new());
+    if let Some(h) = &headline {
+        local.tokens(h, &mut stems, None);
+    }
+    let headline_stems = Span::new(0, stems.len());
+    let mut sentences = Vec::new();
+    for block in blocks.iter().filter(|b| b.role.is_candidate()) {
+        for range in splitter.split(&block.text) {
+            let mut text = &block.text[range];
+            if analysis.inline_furniture {
+                text = furniture::strip_dateline(text);
+                if furniture::sentence(text).is_some() {
+                    continue;
+                }
+            }
+            let (t0, s0, x0) = (terms.len(), stems.len(), doc_text.len());
+            local.tokens(text, &mut stems, Some(&mut terms));
+            doc_text.push_str(text);
+            sentences.push(Sentence {
+                position: sentences.len(),
+                line: block.line,
+                words: text::word_count(text),
+                text: Span::new(x0, doc_text.len()),
+                terms: Span::new(t0, terms.len()),
+                stems: Span::new(s0, stems.len()),
+            });
+        }
+    }
+    let local_stems = std::mem::take(&mut local.stems);
+    drop(local);
+    drop(blocks);
+    article.headline = headline;
+    doc_text.shrink_to_fit();
+    terms.shrink_to_fit();
+    stems.shrink_to_fit();
+    let doc = Document {
+        article,
+        lang,
+        sentences,
+        text: doc_text,
+        terms,
+        stems,
+        headline_stems,
+    };
+    (doc, local_stems)
 }
 
 /// Detects an article's language from its prose, if the detector is sure.
@@ -151,7 +306,7 @@ mod tests {
         let got: Vec<(usize, usize, &str)> = d
             .sentences
             .iter()
-            .map(|s| (s.position, s.line, s.text.as_str()))
+            .map(|s| (s.position, s.line, d.text(s)))
             .collect();
         assert_eq!(
             got,
@@ -161,8 +316,51 @@ mod tests {
                 (2, 11, "It ended.")
             ]
         );
-        assert_eq!(d.title, "Kremlin Signals Putin-Zelenskyy Meeting Possible");
+        assert_eq!(
+            d.title(),
+            "Kremlin Signals Putin-Zelenskyy Meeting Possible"
+        );
         assert_eq!(d.lang, Lang::English);
+        let stems = |ids: &[Term]| -> Vec<&str> { ids.iter().map(|&t| c.vocab.stem(t)).collect() };
+        assert_eq!(
+            stems(d.terms(&d.sentences[1])),
+            ["sen", "jim", "risch", "repli"]
+        );
+        assert_eq!(stems(d.stems(&d.sentences[0])), ["the", "kremlin", "spoke"]);
+        assert_eq!(
+            stems(d.headline_stems()),
+            ["kremlin", "signal", "putin", "zelenskyy", "meet", "possibl"]
+        );
+    }
+
+    #[test]
+    fn term_ids_do_not_depend_on_the_number_of_threads() {
+        let articles = || -> Vec<Article> {
+            (0..40)
+                .map(|i| {
+                    let text = format!(
+                        "Talks number {i} opened in Riyadh on Tuesday. Delegation {} met the minister {i} times.\n",
+                        i * 7
+                    );
+                    let name = format!("{i:03}.txt");
+                    ingest::parse(Path::new(&name), &name, text.as_bytes()).unwrap()
+                })
+                .collect()
+        };
+        let ids = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let c = pool.install(|| Corpus::build(articles(), LanguageChoice::Auto));
+            let all: Vec<Vec<Term>> = c
+                .docs
+                .iter()
+                .flat_map(|d| d.sentences.iter().map(|s| d.terms(s).to_vec()))
+                .collect();
+            (all, c.vocab.len())
+        };
+        assert_eq!(ids(1), ids(4));
     }
 
     #[test]
@@ -178,8 +376,8 @@ mod tests {
         let langs: Vec<Lang> = c.docs.iter().map(|d| d.lang).collect();
         assert_eq!(langs, [Lang::German, Lang::English, Lang::French]);
         // German stems and stop words: "Gespräche" and "Gespräch" share a stem, "die" is gone.
-        let first = &c.docs[0].sentences[0];
-        let stems: Vec<&str> = first.terms.iter().map(|&t| c.vocab.stem(t)).collect();
+        let first = c.sentence((0, 0));
+        let stems: Vec<&str> = first.terms().iter().map(|&t| c.vocab.stem(t)).collect();
         assert!(stems.contains(&"gesprach"), "{stems:?}");
         assert!(!stems.contains(&"die"), "{stems:?}");
         // A fixed language applies to every article without front matter.
@@ -199,6 +397,6 @@ mod tests {
         )
         .unwrap();
         let c = Corpus::build(vec![a], LanguageChoice::Auto);
-        assert_eq!(c.docs[0].title, "Putin spoke.");
+        assert_eq!(c.docs[0].title(), "Putin spoke.");
     }
 }

@@ -1,5 +1,6 @@
-//! The sentence-similarity graph. Nodes are sentences (as bags of terms); an edge joins two
-//! sentences that share a term, weighted by one of three similarities:
+//! The sentences of one scope (an article, a thread, the corpus) as bags of terms, and the sparse
+//! sentence-similarity graph over them. An edge joins two sentences that share a term, weighted by
+//! one of three similarities:
 //!
 //! - [`Similarity::Overlap`]: TextRank's original, shared terms / (ln |a| + ln |b|);
 //! - [`Similarity::TfIdf`]: cosine of TF-IDF vectors;
@@ -7,12 +8,16 @@
 //!   with the non-negative IDF ln(1 + (N - n + 0.5) / (n + 0.5)) floored at a quarter of the mean
 //!   IDF (the floor gensim and summa use), so that very common terms still count a little.
 //!
-//! The graph is sparse: an inverted index from terms to the sentences holding them gives each
-//! sentence's neighbours, so pairs that share no term are never compared. Terms held by more than
-//! [`MAX_POSTINGS`] sentences carry almost no weight and are left out of the index, which keeps a
-//! corpus of thousands of articles from turning quadratic.
+//! [`Bags`] are built once per scope: terms get dense ids local to the scope, so every later array
+//! is indexed directly. The graph is built from an inverted index (term -> sentences holding it),
+//! so pairs that share no term are never compared, and its cost is bounded to stay near-linear in
+//! the scope's size: from each sentence, a term's postings are followed at most [`FOLLOW`] deep
+//! (the sentences nearest to it in scope order: its own article first), and each sentence keeps
+//! its [`NEIGHBOURS`] strongest edges. A scope whose terms are all held by at most [`FOLLOW`]
+//! sentences, and whose sentences have at most [`NEIGHBOURS`] neighbours, gets the exact graph; an
+//! article of a few hundred sentences does. See docs/performance.md.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
 
 use crate::text::Term;
 
@@ -29,12 +34,132 @@ pub enum Similarity {
     Bm25,
 }
 
-/// Terms held by more sentences than this are not indexed (see the module docs).
-pub const MAX_POSTINGS: usize = 5000;
+/// How many of a term's postings are followed from one sentence.
+pub const FOLLOW: usize = 256;
+/// How many neighbours each sentence keeps (its strongest edges), before the graph is made
+/// symmetric.
+pub const NEIGHBOURS: usize = 128;
 
 const BM25_K1: f64 = 1.2;
 const BM25_B: f64 = 0.75;
 const BM25_IDF_FLOOR: f64 = 0.25;
+
+/// The sentences of a scope as bags of terms with scope-local term ids.
+#[derive(Clone, Debug, Default)]
+pub struct Bags {
+    /// Node i's entries are `entries[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+    /// (local term, count), sorted by term within a node.
+    entries: Vec<(u32, u32)>,
+    /// Terms per node, repeats included.
+    len: Vec<u32>,
+    /// Number of nodes holding each local term.
+    df: Vec<u32>,
+}
+
+impl Bags {
+    /// Bags of `nodes`, each a sentence's terms (with repeats).
+    pub fn new<'a>(nodes: impl IntoIterator<Item = &'a [Term]>) -> Bags {
+        let mut local: FxHashMap<Term, u32> = FxHashMap::default();
+        let mut bags = Bags {
+            starts: vec![0],
+            ..Bags::default()
+        };
+        let mut ids: Vec<u32> = Vec::new();
+        for terms in nodes {
+            ids.clear();
+            for &t in terms {
+                let next = local.len() as u32;
+                ids.push(*local.entry(t).or_insert(next));
+            }
+            ids.sort_unstable();
+            let start = bags.entries.len();
+            for &id in &ids {
+                let len = bags.entries.len();
+                if len > start && bags.entries[len - 1].0 == id {
+                    bags.entries[len - 1].1 += 1;
+                } else {
+                    bags.entries.push((id, 1));
+                }
+            }
+            bags.len.push(ids.len() as u32);
+            bags.starts.push(bags.entries.len());
+        }
+        bags.df = vec![0; local.len()];
+        for &(t, _) in &bags.entries {
+            bags.df[t as usize] += 1;
+        }
+        bags
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.len.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len.is_empty()
+    }
+
+    /// Number of distinct terms in the scope.
+    pub fn terms(&self) -> usize {
+        self.df.len()
+    }
+
+    /// Node i's (local term, count) pairs, sorted by term.
+    pub fn bag(&self, i: usize) -> &[(u32, u32)] {
+        &self.entries[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// Node i's number of terms, repeats included.
+    pub fn size(&self, i: usize) -> usize {
+        self.len[i] as usize
+    }
+
+    /// Number of nodes holding local term t.
+    pub fn df(&self, t: u32) -> usize {
+        self.df[t as usize] as usize
+    }
+
+    /// The TF-IDF inverse document frequency (documents = nodes): ln(N / df) + 1.
+    pub fn tf_idf_idf(&self) -> Vec<f64> {
+        let n = self.len() as f64;
+        self.df
+            .iter()
+            .map(|&d| (n / f64::from(d)).ln() + 1.0)
+            .collect()
+    }
+
+    fn bm25_idf(&self) -> Vec<f64> {
+        let n = self.len() as f64;
+        let raw: Vec<f64> = self
+            .df
+            .iter()
+            .map(|&d| (1.0 + (n - f64::from(d) + 0.5) / (f64::from(d) + 0.5)).ln())
+            .collect();
+        let mean = raw.iter().sum::<f64>() / (raw.len().max(1) as f64);
+        let floor = BM25_IDF_FLOOR * mean;
+        raw.into_iter().map(|v| v.max(floor)).collect()
+    }
+
+    /// The inverted index: for each local term, the (node, count) pairs holding it, nodes
+    /// ascending, in one flat array (`postings[offsets[t]..offsets[t + 1]]`).
+    fn postings(&self) -> (Vec<usize>, Vec<(u32, u32)>) {
+        let mut offsets = vec![0usize; self.df.len() + 1];
+        for (t, &d) in self.df.iter().enumerate() {
+            offsets[t + 1] = offsets[t] + d as usize;
+        }
+        let mut fill = offsets.clone();
+        let mut postings = vec![(0u32, 0u32); self.entries.len()];
+        for i in 0..self.len() {
+            for &(t, c) in self.bag(i) {
+                postings[fill[t as usize]] = (i as u32, c);
+                fill[t as usize] += 1;
+            }
+        }
+        (offsets, postings)
+    }
+}
 
 /// A weighted, undirected graph in adjacency-list form. Neighbour lists are sorted by node.
 #[derive(Clone, Debug, Default)]
@@ -62,141 +187,90 @@ impl Graph {
     }
 }
 
-/// Per-node term frequencies and the statistics the similarities need.
-struct Bags {
-    /// (term, count) per node, sorted by term.
-    tf: Vec<Vec<(Term, u32)>>,
-    /// Number of terms per node, repeats included.
-    len: Vec<usize>,
-    /// Inverse document frequency per term (documents = nodes). Ordered, so that sums over it
-    /// are the same on every run.
-    idf: BTreeMap<Term, f64>,
-    avg_len: f64,
+/// Builds the similarity graph over `bags` (see the module docs for its bounds).
+pub fn build(bags: &Bags, similarity: Similarity) -> Graph {
+    build_bounded(bags, similarity, FOLLOW, NEIGHBOURS)
 }
 
-impl Bags {
-    fn new(nodes: &[&[Term]], similarity: Similarity) -> Bags {
-        let n = nodes.len() as f64;
-        let mut df: BTreeMap<Term, u32> = BTreeMap::new();
-        let tf: Vec<Vec<(Term, u32)>> = nodes
-            .iter()
-            .map(|terms| {
-                let mut sorted = terms.to_vec();
-                sorted.sort_unstable();
-                let mut bag: Vec<(Term, u32)> = Vec::new();
-                for t in sorted {
-                    match bag.last_mut() {
-                        Some((last, c)) if *last == t => *c += 1,
-                        _ => bag.push((t, 1)),
-                    }
-                }
-                for &(t, _) in &bag {
-                    *df.entry(t).or_default() += 1;
-                }
-                bag
-            })
-            .collect();
-        let len: Vec<usize> = nodes.iter().map(|t| t.len()).collect();
-        let avg_len = (len.iter().sum::<usize>() as f64 / n.max(1.0)).max(1.0);
-        let idf: BTreeMap<Term, f64> = match similarity {
-            Similarity::Overlap => BTreeMap::new(),
-            Similarity::TfIdf => df
-                .iter()
-                .map(|(&t, &d)| (t, (n / f64::from(d)).ln() + 1.0))
-                .collect(),
-            Similarity::Bm25 => {
-                let raw: BTreeMap<Term, f64> = df
-                    .iter()
-                    .map(|(&t, &d)| {
-                        (
-                            t,
-                            (1.0 + (n - f64::from(d) + 0.5) / (f64::from(d) + 0.5)).ln(),
-                        )
-                    })
-                    .collect();
-                let mean = raw.values().sum::<f64>() / (raw.len().max(1) as f64);
-                let floor = BM25_IDF_FLOOR * mean;
-                raw.into_iter()
-                    .map(|(t, v)| (t, if v < floor { floor } else { v }))
-                    .collect()
-            }
-        };
-        Bags {
-            tf,
-            len,
-            idf,
-            avg_len,
-        }
-    }
-}
-
-/// Builds the similarity graph over `nodes` (each a sentence's terms).
-pub fn build(nodes: &[&[Term]], similarity: Similarity) -> Graph {
-    let bags = Bags::new(nodes, similarity);
-    let n = nodes.len();
-    // Inverted index: term -> (node, count), nodes ascending.
-    let mut postings: HashMap<Term, Vec<(usize, u32)>> = HashMap::new();
-    for (i, bag) in bags.tf.iter().enumerate() {
-        for &(t, c) in bag {
-            postings.entry(t).or_default().push((i, c));
-        }
-    }
-    postings.retain(|_, p| p.len() <= MAX_POSTINGS);
-
+/// [`build`] with explicit bounds: postings followed `follow` deep, `neighbours` edges kept per
+/// node.
+pub fn build_bounded(
+    bags: &Bags,
+    similarity: Similarity,
+    follow: usize,
+    neighbours: usize,
+) -> Graph {
+    let n = bags.len();
+    let (offsets, postings) = bags.postings();
+    let idf = match similarity {
+        Similarity::Overlap => Vec::new(),
+        Similarity::TfIdf => bags.tf_idf_idf(),
+        Similarity::Bm25 => bags.bm25_idf(),
+    };
+    let avg_len = ((0..n).map(|i| bags.size(i)).sum::<usize>() as f64 / (n.max(1) as f64)).max(1.0);
     // Per-node norms for the cosine.
     let norms: Vec<f64> = match similarity {
-        Similarity::TfIdf => bags
-            .tf
-            .iter()
-            .map(|bag| {
-                bag.iter()
-                    .map(|&(t, c)| (f64::from(c) * bags.idf[&t]).powi(2))
+        Similarity::TfIdf => (0..n)
+            .map(|i| {
+                bags.bag(i)
+                    .iter()
+                    .map(|&(t, c)| (f64::from(c) * idf[t as usize]).powi(2))
                     .sum::<f64>()
                     .sqrt()
             })
             .collect(),
         _ => Vec::new(),
     };
+    let bm = |c: u32, len: usize| {
+        let c = f64::from(c);
+        c * (BM25_K1 + 1.0) / (c + BM25_K1 * (1.0 - BM25_B + BM25_B * len as f64 / avg_len))
+    };
 
-    let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    let mut acc: HashMap<usize, f64> = HashMap::new();
+    let mut rows: Vec<Vec<(usize, f64)>> = Vec::with_capacity(n);
+    let mut acc = vec![0.0_f64; n];
+    let mut seen = vec![false; n];
+    let mut touched: Vec<usize> = Vec::new();
     for i in 0..n {
-        acc.clear();
-        for &(t, ci) in &bags.tf[i] {
-            let Some(list) = postings.get(&t) else {
-                continue;
+        for &(t, ci) in bags.bag(i) {
+            let list = &postings[offsets[t as usize]..offsets[t as usize + 1]];
+            let window = if list.len() <= follow {
+                list
+            } else {
+                // The `follow` postings nearest to i in scope order.
+                let at = list.partition_point(|&(j, _)| (j as usize) < i);
+                let from = at.saturating_sub(follow / 2).min(list.len() - follow);
+                &list[from..from + follow]
             };
-            for &(j, cj) in list {
+            for &(j, cj) in window {
+                let j = j as usize;
                 if j == i {
                     continue;
                 }
                 let w = match similarity {
                     Similarity::Overlap => 1.0,
                     Similarity::TfIdf => {
-                        let idf = bags.idf[&t];
+                        let idf = idf[t as usize];
                         f64::from(ci) * idf * f64::from(cj) * idf
                     }
+                    // Both directions: i as the query against j, and j against i.
                     Similarity::Bm25 => {
-                        // Both directions: i as the query against j, and j against i.
-                        let idf = bags.idf[&t];
-                        let bm = |c: u32, len: usize| {
-                            let c = f64::from(c);
-                            c * (BM25_K1 + 1.0)
-                                / (c + BM25_K1
-                                    * (1.0 - BM25_B + BM25_B * len as f64 / bags.avg_len))
-                        };
-                        0.5 * idf * (bm(cj, bags.len[j]) + bm(ci, bags.len[i]))
+                        0.5 * idf[t as usize] * (bm(cj, bags.size(j)) + bm(ci, bags.size(i)))
                     }
                 };
-                *acc.entry(j).or_default() += w;
+                if !seen[j] {
+                    seen[j] = true;
+                    touched.push(j);
+                }
+                acc[j] += w;
             }
         }
-        let mut row: Vec<(usize, f64)> = acc
+        let mut row: Vec<(usize, f64)> = touched
             .iter()
-            .filter_map(|(&j, &raw)| {
+            .filter_map(|&j| {
+                let raw = acc[j];
                 let w = match similarity {
                     Similarity::Overlap => {
-                        let denom = (bags.len[i] as f64).ln() + (bags.len[j] as f64).ln();
+                        let denom = (bags.size(i) as f64).ln() + (bags.size(j) as f64).ln();
                         if denom > 0.0 { raw / denom } else { 0.0 }
                     }
                     Similarity::TfIdf => {
@@ -208,8 +282,34 @@ pub fn build(nodes: &[&[Term]], similarity: Similarity) -> Graph {
                 (w > 0.0 && w.is_finite()).then_some((j, w))
             })
             .collect();
-        row.sort_unstable_by_key(|&(j, _)| j);
-        edges[i] = row;
+        for &j in &touched {
+            acc[j] = 0.0;
+            seen[j] = false;
+        }
+        touched.clear();
+        if row.len() > neighbours {
+            // Strongest first; among equals the nearer node in scope order.
+            row.select_nth_unstable_by(neighbours, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            row.truncate(neighbours);
+        }
+        rows.push(row);
+    }
+    symmetric(rows)
+}
+
+/// The union of the directed rows, as an undirected graph. Where both directions were kept, the
+/// larger weight wins (each is exact, or a lower bound when a postings window left a shared term
+/// out).
+fn symmetric(rows: Vec<Vec<(usize, f64)>>) -> Graph {
+    let mut edges: Vec<Vec<(usize, f64)>> = rows.clone();
+    for (i, row) in rows.iter().enumerate() {
+        for &(j, w) in row {
+            edges[j].push((i, w));
+        }
+    }
+    for list in &mut edges {
+        list.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        list.dedup_by_key(|e| e.0);
     }
     Graph { edges }
 }
@@ -219,7 +319,24 @@ mod tests {
     use super::*;
 
     fn graph(nodes: &[&[Term]], s: Similarity) -> Graph {
-        build(nodes, s)
+        build(&Bags::new(nodes.iter().copied()), s)
+    }
+
+    fn weight(g: &Graph, a: usize, b: usize) -> f64 {
+        g.edges[a]
+            .iter()
+            .find(|e| e.0 == b)
+            .map(|e| e.1)
+            .unwrap_or(0.0)
+    }
+
+    #[test]
+    fn bags_count_terms_with_local_ids() {
+        let nodes: [&[Term]; 2] = [&[70, 9, 70], &[9, 5]];
+        let b = Bags::new(nodes.iter().copied());
+        assert_eq!(b.bag(0), [(0, 2), (1, 1)]);
+        assert_eq!(b.bag(1), [(1, 1), (2, 1)]);
+        assert_eq!((b.size(0), b.df(1), b.terms()), (3, 2, 3));
     }
 
     #[test]
@@ -238,15 +355,8 @@ mod tests {
         let nodes: [&[Term]; 3] = [&[1, 2, 3, 4], &[1, 2, 3, 9], &[1, 7, 8, 9]];
         for s in [Similarity::Overlap, Similarity::TfIdf, Similarity::Bm25] {
             let g = graph(&nodes, s);
-            let w = |a: usize, b: usize| {
-                g.edges[a]
-                    .iter()
-                    .find(|e| e.0 == b)
-                    .map(|e| e.1)
-                    .unwrap_or(0.0)
-            };
-            assert!((w(0, 1) - w(1, 0)).abs() < 1e-12, "{s:?}");
-            assert!(w(0, 1) > w(0, 2), "{s:?}: {} vs {}", w(0, 1), w(0, 2));
+            assert!((weight(&g, 0, 1) - weight(&g, 1, 0)).abs() < 1e-12, "{s:?}");
+            assert!(weight(&g, 0, 1) > weight(&g, 0, 2), "{s:?}");
         }
     }
 
@@ -255,5 +365,27 @@ mod tests {
         let nodes: [&[Term]; 2] = [&[1, 2, 2], &[2, 1, 2]];
         let g = graph(&nodes, Similarity::TfIdf);
         assert!((g.edges[0][0].1 - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn bounds_keep_the_graph_sparse_and_symmetric() {
+        // 300 sentences share term 0; each also shares a term with its next neighbour.
+        let terms: Vec<Vec<Term>> = (0..300u32).map(|i| vec![0, 1000 + i, 1001 + i]).collect();
+        let nodes: Vec<&[Term]> = terms.iter().map(Vec::as_slice).collect();
+        let bags = Bags::new(nodes.iter().copied());
+        let exact = build_bounded(&bags, Similarity::Overlap, usize::MAX, usize::MAX);
+        assert_eq!(exact.edges[150].len(), 299);
+        let g = build_bounded(&bags, Similarity::Overlap, 16, 4);
+        for (i, list) in g.edges.iter().enumerate() {
+            // Four kept from i, and those of the 16 nodes whose window holds i that kept it:
+            // never the whole clique.
+            assert!(list.len() <= 20, "node {i}: {}", list.len());
+            for &(j, w) in list {
+                assert!((weight(&g, j, i) - w).abs() < 1e-12);
+                assert!((weight(&exact, i, j) - w).abs() < 1e-12);
+            }
+        }
+        // The strongest edges survive: each node keeps its chain neighbours.
+        assert!(weight(&g, 150, 151) > 0.0 && weight(&g, 150, 149) > 0.0);
     }
 }

@@ -13,6 +13,7 @@ pub mod graph;
 pub mod ingest;
 pub mod lang;
 pub mod pipeline;
+pub mod progress;
 pub mod rank;
 pub mod render;
 pub mod sample;
@@ -22,3 +23,18 @@ pub mod text;
 pub mod threads;
 
 pub use error::{Error, Result};
+
+#[cfg(test)]
+mod tests {
+    /// A deterministic stream of pseudo-random numbers below `m` (a linear congruential
+    /// generator), for unit tests that compare a fast method with its definition.
+    pub fn numbers(seed: u64) -> impl FnMut(u64) -> u64 {
+        let mut state = seed;
+        move |m| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % m
+        }
+    }
+}

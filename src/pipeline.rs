@@ -1,45 +1,26 @@
 //! The one code path every command takes from an analysed [`Corpus`] to key lines and to a
-//! [`Brief`]: rank a scope of sentences (graph, then PageRank and PacSum), pick within a budget
-//! (select), order, and assemble threads. `build`, `summarize` and `eval` all call these functions with the same
-//! defaults ([`Options::default`]).
+//! [`Brief`]. It only orchestrates: a [`Scope`] of sentences is ranked by [`crate::rank`], its
+//! lines picked and ordered by [`crate::select`], threads come from [`crate::threads`] and the
+//! model from [`crate::brief`]. `build`, `summarize` and `eval` all call these functions with the
+//! same defaults ([`Options::default`]).
+//!
+//! Cost: every step is near-linear in the scope it works on (docs/performance.md), and the
+//! scopes of a brief (each article, each thread, the corpus) add up to three passes over the
+//! corpus. Articles and threads are ranked in parallel; the result does not depend on the number
+//! of threads.
 
-use crate::brief::{self, Brief, KeyLine};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::brief::{self, Brief};
 use crate::corpus::{Corpus, SentenceId};
-use crate::graph::{self, Similarity};
-use crate::rank::{self, PageRank};
-use crate::select::{self, Budget, Candidate, Redundancy};
+use crate::graph::{Bags, Similarity};
+use crate::progress::{Progress, Silent, Stage};
+use crate::rank::{self, Ranker};
+use crate::select::{self, Budget, Candidate, Order, Redundancy};
 use crate::threads::{self, Assignment, ThreadDef};
 
-/// How sentences are scored.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Ranker {
-    /// PageRank over the similarity graph (TextRank). With `position_bias` b > 0, the teleport
-    /// weight of the sentence at (0-based) position p of its article is (p + 1)^-b.
-    PageRank { position_bias: f64 },
-    /// PacSum's directed degree centrality over a TF-IDF graph (see [`rank::pacsum`]): forward
-    /// weight 1, this backward weight.
-    PacSum { backward: f64 },
-    /// The default. PacSum and PageRank blended by how much of its source a summary may take
-    /// (its budget's share s of the scope's words): the weight of PacSum is 1 - (s / ramp)^2,
-    /// floored at 0. A short summary of a long article opens with what the article is built on
-    /// (position-aware); a summary that takes a large part of its article covers what the whole
-    /// article keeps returning to (PageRank). See docs/quality.md.
-    Adaptive { backward: f64, ramp: f64 },
-}
-
-/// PacSum's default backward weight.
-pub const DEFAULT_BACKWARD: f64 = -1.0;
-/// The default share of the article from which the adaptive ranker is all PageRank.
-pub const DEFAULT_RAMP: f64 = 0.3;
-
-impl Default for Ranker {
-    fn default() -> Self {
-        Ranker::Adaptive {
-            backward: DEFAULT_BACKWARD,
-            ramp: DEFAULT_RAMP,
-        }
-    }
-}
+pub use crate::rank::{DEFAULT_BACKWARD, DEFAULT_RAMP};
 
 /// Settings of the summarizer. The defaults were chosen on the first half of each evaluation set
 /// and hold on the second (docs/quality.md).
@@ -74,16 +55,6 @@ impl Default for Options {
     }
 }
 
-/// In which order chosen lines are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Order {
-    /// As they stand in their article (one article).
-    Article,
-    /// By article date (undated last), then article order, then position: a story told in the
-    /// order it happened.
-    Chronological,
-}
-
 /// A chosen sentence with its score and rank in its scope.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scored {
@@ -93,143 +64,128 @@ pub struct Scored {
     pub rank: usize,
 }
 
-/// Scores of the sentences `ids`, aligned with them, for a summary that takes `share` of their
-/// words.
-pub fn scores(corpus: &Corpus, ids: &[SentenceId], share: f64, opts: &Options) -> Vec<f64> {
-    let nodes: Vec<&[u32]> = ids
-        .iter()
-        .map(|&id| corpus.sentence(id).terms.as_slice())
-        .collect();
-    let pagerank = |bias: f64| {
-        let graph = graph::build(&nodes, opts.similarity);
-        if bias == 0.0 {
-            return PageRank::default().run(&graph, None);
+/// The sentences one section's key lines are chosen from, and how.
+#[derive(Clone, Copy, Debug)]
+pub struct Scope<'a> {
+    pub ids: &'a [SentenceId],
+    pub budget: Budget,
+    /// Whether the lines come from several articles, so that redundancy control applies.
+    pub across_articles: bool,
+    pub order: Order,
+    /// Groups of documents whose best line is taken first, in this order, while the budget
+    /// lasts: every story gets its line.
+    pub cover: &'a [Vec<usize>],
+}
+
+impl<'a> Scope<'a> {
+    /// The lines of one article, in article order.
+    pub fn article(ids: &'a [SentenceId], budget: Budget) -> Scope<'a> {
+        Scope {
+            ids,
+            budget,
+            across_articles: false,
+            order: Order::Article,
+            cover: &[],
         }
-        let teleport: Vec<f64> = ids
-            .iter()
-            .map(|&(_, p)| ((p + 1) as f64).powf(-bias))
-            .collect();
-        PageRank::default().run(&graph, Some(&teleport))
-    };
-    let pacsum =
-        |backward: f64| rank::pacsum(&graph::build(&nodes, Similarity::TfIdf), ids, 1.0, backward);
-    match opts.ranker {
-        Ranker::PageRank { position_bias } => pagerank(position_bias),
-        Ranker::PacSum { backward } => pacsum(backward),
-        Ranker::Adaptive { backward, ramp } => {
-            let w = (1.0 - (share / ramp).powi(2)).clamp(0.0, 1.0);
-            let pr = pagerank(0.0);
-            if w == 0.0 {
-                return pr;
-            }
-            let pac = pacsum(backward);
-            let scale = |v: &[f64]| {
-                let m = v.iter().fold(0.0_f64, |a, &b| a.max(b.abs()));
-                if m > 0.0 { 1.0 / m } else { 0.0 }
-            };
-            let (kp, kq) = (scale(&pr), scale(&pac));
-            pr.iter()
-                .zip(&pac)
-                .map(|(&p, &q)| w * q * kq + (1.0 - w) * p * kp)
-                .collect()
+    }
+
+    /// Lines across articles, told in the order things happened.
+    pub fn across(ids: &'a [SentenceId], budget: Budget) -> Scope<'a> {
+        Scope {
+            ids,
+            budget,
+            across_articles: true,
+            order: Order::Chronological,
+            cover: &[],
         }
     }
 }
 
-/// Key lines of a scope: rank, pick within `budget` (with the redundancy control of `opts` when
-/// `cross_article`), and order.
-pub fn key_lines(
-    corpus: &Corpus,
-    ids: &[SentenceId],
-    budget: Budget,
-    cross_article: bool,
-    order: Order,
-    opts: &Options,
-) -> Vec<Scored> {
-    key_lines_covering(corpus, ids, budget, cross_article, order, &[], opts)
-}
-
-/// Like [`key_lines`], but first takes the best sentence of each group of documents in `cover`
-/// (in that order, while the budget lasts), so that every story gets its line.
-pub fn key_lines_covering(
-    corpus: &Corpus,
-    ids: &[SentenceId],
-    budget: Budget,
-    cross_article: bool,
-    order: Order,
-    cover: &[Vec<usize>],
-    opts: &Options,
-) -> Vec<Scored> {
-    if ids.is_empty() {
+/// Key lines of a scope: rank, pick within the budget (with the redundancy control of `opts`
+/// across articles, covering the scope's groups first), and order.
+pub fn key_lines(corpus: &Corpus, scope: &Scope, opts: &Options) -> Vec<Scored> {
+    if scope.ids.is_empty() {
         return Vec::new();
     }
-    let long: Vec<SentenceId> = ids
+    let long: Vec<SentenceId> = scope
+        .ids
         .iter()
         .copied()
         .filter(|&id| corpus.sentence(id).words >= opts.min_words)
         .collect();
-    let ids: &[SentenceId] = if long.is_empty() { ids } else { &long };
+    let ids: &[SentenceId] = if long.is_empty() { scope.ids } else { &long };
     let total_words: usize = ids.iter().map(|&id| corpus.sentence(id).words).sum();
-    let share = match budget {
+    let share = match scope.budget {
         Budget::Words(n) => n as f64 / total_words.max(1) as f64,
         Budget::Lines(n) => n as f64 / ids.len() as f64,
         Budget::Ratio(r) => r,
     };
-    let s = scores(corpus, ids, share, opts);
-    let ranked = rank::order(&s);
+    let bags = Bags::new(ids.iter().map(|&id| corpus.sentence(id).terms()));
+    let scores = opts.ranker.scores(&bags, ids, share, opts.similarity);
+    drop(bags);
+    let ranked = rank::order(&scores);
     let candidates: Vec<Candidate> = ranked
         .iter()
         .map(|&i| {
-            let sentence = corpus.sentence(ids[i]);
+            let s = corpus.sentence(ids[i]);
             Candidate {
-                score: s[i],
-                text: &sentence.text,
-                terms: &sentence.terms,
-                words: sentence.words,
+                score: scores[i],
+                text: s.text(),
+                terms: s.terms(),
+                words: s.words,
             }
         })
         .collect();
-    let redundancy = if cross_article {
+    let redundancy = if scope.across_articles {
         opts.redundancy
     } else {
         Redundancy::Off
     };
-    // Candidates are in rank order, so a group's first candidate is its best.
-    let seeds: Vec<usize> = cover
-        .iter()
-        .filter_map(|docs| ranked.iter().position(|&i| docs.contains(&ids[i].0)))
-        .collect();
-    let chosen: Vec<Scored> = select::pick_after(&candidates, &seeds, budget, redundancy)
+    let seeds = cover_seeds(ids, &ranked, scope.cover);
+    let mut chosen: Vec<Scored> = select::pick_after(&candidates, &seeds, scope.budget, redundancy)
         .into_iter()
         .map(|k| Scored {
             id: ids[ranked[k]],
-            score: s[ranked[k]],
+            score: scores[ranked[k]],
             rank: k + 1,
         })
         .collect();
-    finish(corpus, chosen, order)
+    select::order_lines(corpus, &mut chosen, |c| c.id, scope.order);
+    chosen
 }
 
-fn finish(corpus: &Corpus, mut chosen: Vec<Scored>, order: Order) -> Vec<Scored> {
-    match order {
-        Order::Article => chosen.sort_by_key(|c| c.id),
-        Order::Chronological => chosen.sort_by_key(|c| {
-            let date = corpus.docs[c.id.0].article.date;
-            (date.is_none(), date, c.id)
-        }),
+/// The rank of the best candidate of each group, in group order (groups without a candidate
+/// are left out). One pass over the ranking.
+fn cover_seeds(ids: &[SentenceId], ranked: &[usize], cover: &[Vec<usize>]) -> Vec<usize> {
+    if cover.is_empty() {
+        return Vec::new();
     }
-    chosen
+    let group_of: FxHashMap<usize, usize> = cover
+        .iter()
+        .enumerate()
+        .flat_map(|(g, docs)| docs.iter().map(move |&d| (d, g)))
+        .collect();
+    let mut best: Vec<Option<usize>> = vec![None; cover.len()];
+    for (k, &i) in ranked.iter().enumerate() {
+        if let Some(&g) = group_of.get(&ids[i].0)
+            && best[g].is_none()
+        {
+            best[g] = Some(k);
+        }
+    }
+    best.into_iter().flatten().collect()
 }
 
 /// Key lines for `brief summarize`: one article's lines in article order, or a folder's lines
 /// taken as one corpus (across articles, chronological).
 pub fn summarize(corpus: &Corpus, budget: Budget, opts: &Options) -> Vec<Scored> {
     let ids = corpus.sentence_ids(0..corpus.docs.len());
-    if corpus.docs.len() == 1 {
-        key_lines(corpus, &ids, budget, false, Order::Article, opts)
+    let scope = if corpus.docs.len() == 1 {
+        Scope::article(&ids, budget)
     } else {
-        key_lines(corpus, &ids, budget, true, Order::Chronological, opts)
-    }
+        Scope::across(&ids, budget)
+    };
+    key_lines(corpus, &scope, opts)
 }
 
 /// How threads are found.
@@ -248,6 +204,18 @@ pub fn build_brief(
     date: jiff::civil::Date,
     opts: &Options,
 ) -> Brief {
+    build_brief_with(corpus, threads, date, opts, &Silent)
+}
+
+/// [`build_brief`], reporting the ranking stage to `progress`.
+pub fn build_brief_with(
+    corpus: &Corpus,
+    threads: ThreadSource,
+    date: jiff::civil::Date,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Brief {
+    let n = corpus.docs.len();
     let (defs, assignments): (Vec<ThreadDef>, Vec<Assignment>) = match threads {
         ThreadSource::Defined(mut defs) => {
             let a = threads::assign(corpus, &mut defs);
@@ -255,138 +223,84 @@ pub fn build_brief(
         }
         ThreadSource::Discover => threads::discover(corpus),
     };
+    // Members of each thread, then of "Other", in document order.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); defs.len() + 1];
+    for (d, a) in assignments.iter().enumerate() {
+        members[a.thread.unwrap_or(defs.len())].push(d);
+    }
+    progress.start(Stage::Ranking, n + defs.len() + 1);
 
     // The corpus lines start with the best line of each thread, biggest thread first.
-    let mut groups: Vec<Vec<usize>> = (0..defs.len())
-        .map(|t| {
-            (0..corpus.docs.len())
-                .filter(|&d| assignments[d].thread == Some(t))
-                .collect()
-        })
-        .filter(|g: &Vec<usize>| !g.is_empty())
+    let mut groups: Vec<Vec<usize>> = members[..defs.len()]
+        .iter()
+        .filter(|g| !g.is_empty())
+        .cloned()
         .collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    let all = corpus.sentence_ids(0..corpus.docs.len());
-    let corpus_lines = key_lines_covering(
+    let all = corpus.sentence_ids(0..n);
+    let corpus_lines = key_lines(
         corpus,
-        &all,
-        opts.corpus,
-        true,
-        Order::Chronological,
-        &groups,
+        &Scope {
+            cover: &groups,
+            ..Scope::across(&all, opts.corpus)
+        },
         opts,
     );
+    drop(all);
+    progress.advance(1);
 
-    let mut sections = Vec::new();
-    let groups = defs
+    let thread_lines: Vec<Vec<Scored>> = members[..defs.len()]
+        .par_iter()
+        .map(|m| {
+            let ids = corpus.sentence_ids(m.iter().copied());
+            let scope = Scope {
+                across_articles: m.len() > 1,
+                ..Scope::across(&ids, opts.thread)
+            };
+            let lines = key_lines(corpus, &scope, opts);
+            progress.advance(1);
+            lines
+        })
+        .collect();
+    let article_lines: Vec<Vec<Scored>> = (0..n)
+        .into_par_iter()
+        .map(|d| {
+            let ids = corpus.sentence_ids([d]);
+            let lines = key_lines(corpus, &Scope::article(&ids, opts.article), opts);
+            progress.advance(1);
+            lines
+        })
+        .collect();
+
+    let sections = defs
         .iter()
-        .enumerate()
-        .map(|(i, d)| (Some(i), d.name.clone(), d.description.clone()))
+        .zip(thread_lines)
+        .zip(&members)
+        .map(|((def, lines), m)| (def.name.clone(), def.description.clone(), false, lines, m))
         .chain(std::iter::once((
-            None,
             threads::OTHER.to_string(),
             String::new(),
-        )));
-    for (index, name, description) in groups {
-        let members: Vec<usize> = (0..corpus.docs.len())
-            .filter(|&d| assignments[d].thread == index)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        let ids = corpus.sentence_ids(members.iter().copied());
-        let thread_lines = if index.is_some() {
-            key_lines(
-                corpus,
-                &ids,
-                opts.thread,
-                members.len() > 1,
-                Order::Chronological,
-                opts,
-            )
-        } else {
-            Vec::new()
-        };
-        let articles = members
-            .iter()
-            .map(|&d| {
-                let ids = corpus.sentence_ids([d]);
-                let lines = key_lines(corpus, &ids, opts.article, false, Order::Article, opts);
-                article_view(corpus, d, &assignments[d], &lines)
-            })
-            .collect();
-        sections.push(brief::Thread {
+            true,
+            Vec::new(),
+            &members[defs.len()],
+        )))
+        .filter(|s| !s.4.is_empty())
+        .map(|(name, description, other, lines, m)| brief::Thread {
             slug: brief::slug(&name),
             name,
             description,
-            other: index.is_none(),
-            key_lines: key_line_views(corpus, &thread_lines),
-            articles,
-        });
-    }
-
-    Brief {
-        schema_version: brief::SCHEMA_VERSION,
-        date: date.to_string(),
-        stats: brief::Stats {
-            articles: corpus.docs.len(),
-            sentences: corpus.sentence_count(),
-            words: corpus
-                .docs
+            other,
+            key_lines: brief::key_lines(corpus, &lines),
+            articles: m
                 .iter()
-                .flat_map(|d| &d.sentences)
-                .map(|s| s.words)
-                .sum(),
-            threads: sections.iter().filter(|t| !t.other).count(),
-        },
-        corpus: key_line_views(corpus, &corpus_lines),
-        threads: sections,
-    }
-}
-
-fn article_view(
-    corpus: &Corpus,
-    d: usize,
-    assignment: &Assignment,
-    lines: &[Scored],
-) -> brief::Article {
-    let doc = &corpus.docs[d];
-    let meta = &doc.article.meta;
-    brief::Article {
-        id: doc.article.id.clone(),
-        file: doc.article.file.clone(),
-        title: doc.title.clone(),
-        source: meta.source.clone(),
-        url: meta.url.clone(),
-        date: doc.article.date.map(|d| d.to_string()),
-        language: doc.lang.code().to_string(),
-        sentences: doc.sentences.len(),
-        words: doc.sentences.iter().map(|s| s.words).sum(),
-        evidence: assignment.evidence.clone(),
-        key_lines: key_line_views(corpus, lines),
-        extra: meta.extra.clone(),
-    }
-}
-
-/// The model's view of chosen lines.
-pub fn key_line_views(corpus: &Corpus, lines: &[Scored]) -> Vec<KeyLine> {
-    lines
-        .iter()
-        .map(|c| {
-            let s = corpus.sentence(c.id);
-            let doc = &corpus.docs[c.id.0];
-            KeyLine {
-                text: s.text.clone(),
-                score: (c.score * 1e6).round() / 1e6,
-                rank: c.rank,
-                position: s.position + 1,
-                line: s.line,
-                article: doc.article.id.clone(),
-                file: doc.article.file.clone(),
-                title: doc.title.clone(),
-                source: doc.article.meta.source.clone(),
-                url: doc.article.meta.url.clone(),
-            }
+                .map(|&d| brief::article(corpus, d, &assignments[d], &article_lines[d]))
+                .collect(),
         })
-        .collect()
+        .collect();
+    brief::assemble(
+        corpus,
+        date,
+        brief::key_lines(corpus, &corpus_lines),
+        sections,
+    )
 }

@@ -1,12 +1,15 @@
-//! Choosing key lines from ranked sentences: budgets (lines, words or a ratio of the sentences)
-//! and redundancy removal across articles (maximal marginal relevance over term cosine, and never
-//! the same sentence twice). The order lines are shown in is the pipeline's business.
+//! Choosing key lines from ranked sentences: budgets (lines, words or a ratio of the sentences),
+//! redundancy removal across articles (maximal marginal relevance over term cosine, and never
+//! the same sentence twice), and the order chosen lines are shown in.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BinaryHeap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
+use crate::corpus::{Corpus, SentenceId};
 use crate::error::Error;
+use crate::graph::Bags;
+use crate::rank::Key;
 use crate::text::Term;
 
 /// How much to select.
@@ -101,6 +104,10 @@ pub enum Redundancy {
     Mmr { lambda: f64 },
 }
 
+/// How many candidates holding a term, best ranked first, a pick's similarity reaches (see
+/// [`pick_after`]).
+pub const MMR_FOLLOW: usize = 256;
+
 /// Picks candidates (given best first) until the budget is filled; returns their indices in pick
 /// order. Candidates with the same text as a picked one are never picked.
 pub fn pick(candidates: &[Candidate], budget: Budget, redundancy: Redundancy) -> Vec<usize> {
@@ -108,6 +115,13 @@ pub fn pick(candidates: &[Candidate], budget: Budget, redundancy: Redundancy) ->
 }
 
 /// Like [`pick`], but takes the candidates `first` before any other (as long as the budget lasts).
+///
+/// MMR needs each open candidate's highest similarity to the picked lines. After each pick it is
+/// updated through an inverted index over the candidates' terms, for the [`MMR_FOLLOW`]
+/// best-ranked candidates holding each of the pick's terms (all of them, in any scope smaller
+/// than that), and the next pick comes from a max-heap whose stale values are recomputed when
+/// they surface (values only fall as lines are picked). The picks are those of scanning every
+/// candidate each time, at a cost near-linear in the candidates.
 pub fn pick_after(
     candidates: &[Candidate],
     first: &[usize],
@@ -118,73 +132,170 @@ pub fn pick_after(
     let mut picked: Vec<usize> = Vec::new();
     let mut texts: HashSet<&str> = HashSet::new();
     let mut words = 0;
-    let top = candidates.iter().map(|c| c.score).fold(0.0_f64, f64::max);
-    let bags: Vec<BTreeMap<Term, f64>> = match redundancy {
-        Redundancy::Off => Vec::new(),
-        Redundancy::Mmr { .. } => candidates.iter().map(|c| bag(c.terms)).collect(),
+    let mut closed = vec![false; available];
+    let mut open = available;
+    let mut mmr = match redundancy {
+        Redundancy::Off => None,
+        Redundancy::Mmr { lambda } => Some(Mmr::new(candidates, lambda)),
     };
-    // Highest similarity of each candidate to the picked lines so far.
-    let mut max_sim = vec![0.0_f64; available];
-    let mut open: Vec<usize> = (0..available).collect();
+    let mut next_in_rank = 0;
     let mut first = first.iter().copied();
-    while !budget.filled(picked.len(), words, available) && !open.is_empty() {
-        let forced = first
-            .by_ref()
-            .find_map(|f| open.iter().position(|&o| o == f));
-        let best = match (forced, redundancy) {
+    while !budget.filled(picked.len(), words, available) && open > 0 {
+        let forced = first.by_ref().find(|&f| f < available && !closed[f]);
+        let best = match (forced, &mut mmr) {
             (Some(k), _) => k,
-            (None, Redundancy::Off) => 0,
-            (None, Redundancy::Mmr { lambda }) => {
-                let value = |i: usize| {
-                    let rel = if top > 0.0 {
-                        candidates[i].score / top
-                    } else {
-                        0.0
-                    };
-                    lambda * rel - (1.0 - lambda) * max_sim[i]
-                };
-                // First maximum wins, so ties keep rank order.
-                let mut best = 0;
-                for k in 1..open.len() {
-                    if value(open[k]) > value(open[best]) {
-                        best = k;
-                    }
+            (None, None) => {
+                while closed[next_in_rank] {
+                    next_in_rank += 1;
                 }
-                best
+                next_in_rank
             }
+            (None, Some(m)) => m.best(&closed),
         };
-        let i = open.remove(best);
-        if !texts.insert(candidates[i].text) {
+        closed[best] = true;
+        open -= 1;
+        if !texts.insert(candidates[best].text) {
             continue;
         }
-        picked.push(i);
-        words += candidates[i].words;
-        if !bags.is_empty() {
-            for &j in &open {
-                max_sim[j] = max_sim[j].max(cosine(&bags[i], &bags[j]));
-            }
+        picked.push(best);
+        words += candidates[best].words;
+        if let Some(m) = &mut mmr {
+            m.picked(best, &closed);
         }
     }
     picked
 }
 
-fn bag(terms: &[Term]) -> BTreeMap<Term, f64> {
-    let mut b = BTreeMap::new();
-    for &t in terms {
-        *b.entry(t).or_insert(0.0) += 1.0;
-    }
-    b
+/// The state of maximal marginal relevance over a list of candidates.
+struct Mmr {
+    lambda: f64,
+    /// Scores scaled so that the best is 1.
+    relevance: Vec<f64>,
+    bags: Bags,
+    norms: Vec<f64>,
+    /// For each (local) term, the first [`MMR_FOLLOW`] candidates holding it, with its count.
+    postings: Vec<Vec<(u32, u32)>>,
+    /// Each candidate's highest similarity to a picked line.
+    max_sim: Vec<f64>,
+    heap: BinaryHeap<Key<usize>>,
+    acc: Vec<f64>,
+    touched: Vec<usize>,
 }
 
-/// Cosine similarity of two term-count vectors.
-pub fn cosine(a: &BTreeMap<Term, f64>, b: &BTreeMap<Term, f64>) -> f64 {
-    let dot: f64 = a.iter().filter_map(|(t, x)| b.get(t).map(|y| x * y)).sum();
-    let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
-    let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
-    if na == 0.0 || nb == 0.0 {
-        0.0
-    } else {
-        dot / (na * nb)
+impl Mmr {
+    fn new(candidates: &[Candidate], lambda: f64) -> Mmr {
+        let top = candidates.iter().map(|c| c.score).fold(0.0_f64, f64::max);
+        let relevance: Vec<f64> = candidates
+            .iter()
+            .map(|c| if top > 0.0 { c.score / top } else { 0.0 })
+            .collect();
+        let bags = Bags::new(candidates.iter().map(|c| c.terms));
+        let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); bags.terms()];
+        let mut norms = Vec::with_capacity(candidates.len());
+        for i in 0..candidates.len() {
+            let mut sq = 0.0;
+            for &(t, c) in bags.bag(i) {
+                let list = &mut postings[t as usize];
+                if list.len() < MMR_FOLLOW {
+                    list.push((i as u32, c));
+                }
+                sq += f64::from(c) * f64::from(c);
+            }
+            norms.push(sq.sqrt());
+        }
+        let mut m = Mmr {
+            lambda,
+            relevance,
+            bags,
+            norms,
+            postings,
+            max_sim: vec![0.0; candidates.len()],
+            heap: BinaryHeap::new(),
+            acc: vec![0.0; candidates.len()],
+            touched: Vec::new(),
+        };
+        m.heap = (0..candidates.len())
+            .map(|i| Key {
+                score: m.value(i),
+                tie: i,
+            })
+            .collect();
+        m
+    }
+
+    fn value(&self, i: usize) -> f64 {
+        self.lambda * self.relevance[i] - (1.0 - self.lambda) * self.max_sim[i]
+    }
+
+    /// The open candidate of highest value; among equals, the best ranked.
+    fn best(&mut self, closed: &[bool]) -> usize {
+        loop {
+            let top = self.heap.pop().expect("an open candidate is in the heap");
+            if closed[top.tie] {
+                continue;
+            }
+            let fresh = Key {
+                score: self.value(top.tie),
+                tie: top.tie,
+            };
+            // Stored values never understate, so a fresh value that still beats the next stored
+            // one beats every open candidate.
+            if self.heap.peek().is_none_or(|next| fresh >= *next) {
+                return fresh.tie;
+            }
+            self.heap.push(fresh);
+        }
+    }
+
+    /// Updates the open candidates' similarity to the picked lines after picking `i`.
+    fn picked(&mut self, i: usize, closed: &[bool]) {
+        for &(t, ci) in self.bags.bag(i) {
+            for &(j, cj) in &self.postings[t as usize] {
+                let j = j as usize;
+                if closed[j] {
+                    continue;
+                }
+                if self.acc[j] == 0.0 {
+                    self.touched.push(j);
+                }
+                self.acc[j] += f64::from(ci) * f64::from(cj);
+            }
+        }
+        for &j in &self.touched {
+            let denom = self.norms[i] * self.norms[j];
+            if denom > 0.0 {
+                self.max_sim[j] = self.max_sim[j].max(self.acc[j] / denom);
+            }
+            self.acc[j] = 0.0;
+        }
+        self.touched.clear();
+    }
+}
+
+/// In which order chosen lines are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// As they stand in their article (one article).
+    Article,
+    /// By article date (undated last), then article order, then position: a story told in the
+    /// order it happened.
+    Chronological,
+}
+
+/// Puts chosen sentences in `order`.
+pub fn order_lines<T>(
+    corpus: &Corpus,
+    chosen: &mut [T],
+    id: impl Fn(&T) -> SentenceId,
+    order: Order,
+) {
+    match order {
+        Order::Article => chosen.sort_by_key(|c| id(c)),
+        Order::Chronological => chosen.sort_by_key(|c| {
+            let id = id(c);
+            let date = corpus.docs[id.0].article.date;
+            (date.is_none(), date, id)
+        }),
     }
 }
 
@@ -249,6 +360,79 @@ mod tests {
             pick(&cands, Budget::Lines(2), Redundancy::Mmr { lambda: 0.7 }),
             [0, 2]
         );
+    }
+
+    /// MMR as defined: every open candidate scanned at every pick (the reference for the
+    /// indexed version).
+    fn mmr_by_scan(cands: &[Candidate], n: usize, lambda: f64) -> Vec<usize> {
+        let cos = |a: &[Term], b: &[Term]| {
+            let count = |v: &[Term], t: Term| v.iter().filter(|&&x| x == t).count() as f64;
+            let mut terms: Vec<Term> = a.iter().chain(b).copied().collect();
+            terms.sort_unstable();
+            terms.dedup();
+            let dot: f64 = terms.iter().map(|&t| count(a, t) * count(b, t)).sum();
+            let na = terms
+                .iter()
+                .map(|&t| count(a, t).powi(2))
+                .sum::<f64>()
+                .sqrt();
+            let nb = terms
+                .iter()
+                .map(|&t| count(b, t).powi(2))
+                .sum::<f64>()
+                .sqrt();
+            if na == 0.0 || nb == 0.0 {
+                0.0
+            } else {
+                dot / (na * nb)
+            }
+        };
+        let top = cands.iter().map(|c| c.score).fold(0.0_f64, f64::max);
+        let mut open: Vec<usize> = (0..cands.len()).collect();
+        let mut picked: Vec<usize> = Vec::new();
+        while picked.len() < n && !open.is_empty() {
+            let value = |i: usize| {
+                let sim = picked
+                    .iter()
+                    .map(|&p| cos(cands[p].terms, cands[i].terms))
+                    .fold(0.0_f64, f64::max);
+                lambda * cands[i].score / top - (1.0 - lambda) * sim
+            };
+            let mut best = 0;
+            for k in 1..open.len() {
+                if value(open[k]) > value(open[best]) {
+                    best = k;
+                }
+            }
+            picked.push(open.remove(best));
+        }
+        picked
+    }
+
+    #[test]
+    fn indexed_mmr_picks_what_the_scan_picks() {
+        let mut next = crate::tests::numbers(11);
+        for round in 0..20 {
+            let terms: Vec<Vec<Term>> = (0..80)
+                .map(|_| (0..1 + next(6)).map(|_| next(15) as Term).collect())
+                .collect();
+            let texts: Vec<String> = (0..80).map(|i| format!("s{i}")).collect();
+            let mut score = 1.0;
+            let cands: Vec<Candidate> = terms
+                .iter()
+                .zip(&texts)
+                .map(|(t, x)| {
+                    score *= 0.97;
+                    c(score, x, t, 5)
+                })
+                .collect();
+            let lambda = [0.3, 0.7, 0.9][round % 3];
+            assert_eq!(
+                pick(&cands, Budget::Lines(12), Redundancy::Mmr { lambda }),
+                mmr_by_scan(&cands, 12, lambda),
+                "round {round}"
+            );
+        }
     }
 
     #[test]

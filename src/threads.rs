@@ -6,14 +6,19 @@
 //! sentences (the lead), ×1 elsewhere. An article names its thread itself with front matter
 //! `thread:`. An article with no evidence for any thread goes to "Other".
 
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap, HashSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Corpus, Document};
 use crate::error::{Error, Result};
-use crate::text;
+use crate::lang::LangData;
+use crate::rank::Key;
+use crate::text::{self, Term};
 
 /// Weight of a term occurrence in the headline.
 pub const TITLE_WEIGHT: f64 = 3.0;
@@ -128,204 +133,179 @@ pub struct Assignment {
 }
 
 /// Assigns every document to a thread. A front matter `thread:` that names no defined thread adds
-/// one (with no terms) to `defs`.
+/// one (with no terms) to `defs`. Documents are matched in parallel, on the stems the analysis
+/// stored (nothing is stemmed again but the thread terms).
 pub fn assign(corpus: &Corpus, defs: &mut Vec<ThreadDef>) -> Vec<Assignment> {
-    corpus
+    // Front matter first, in document order, so that added threads are numbered the same way
+    // whatever the number of threads.
+    let chosen: Vec<Option<Option<usize>>> = corpus
         .docs
         .iter()
         .map(|doc| {
-            if let Some(name) = doc
+            let name = doc
                 .article
                 .meta
                 .thread
                 .as_deref()
                 .map(str::trim)
-                .filter(|n| !n.is_empty())
-            {
-                let i = match defs.iter().position(|d| d.name.eq_ignore_ascii_case(name)) {
-                    Some(i) => i,
-                    None if name.eq_ignore_ascii_case(OTHER) => {
-                        return Assignment {
-                            thread: None,
-                            score: 0.0,
-                            evidence: Vec::new(),
-                            by_front_matter: true,
-                        };
-                    }
+                .filter(|n| !n.is_empty())?;
+            Some(
+                match defs.iter().position(|d| d.name.eq_ignore_ascii_case(name)) {
+                    Some(i) => Some(i),
+                    None if name.eq_ignore_ascii_case(OTHER) => None,
                     None => {
                         defs.push(ThreadDef {
                             name: name.to_string(),
                             description: String::new(),
                             terms: Vec::new(),
                         });
-                        defs.len() - 1
+                        Some(defs.len() - 1)
                     }
-                };
-                let evidence = Stemmed::of(doc).evidence(&defs[i]);
-                let score = evidence.iter().map(Evidence::weight).sum();
-                return Assignment {
-                    thread: Some(i),
-                    score,
+                },
+            )
+        })
+        .collect();
+    let defs: &[ThreadDef] = defs;
+    let mut matchers: BTreeMap<&'static str, Matcher> = BTreeMap::new();
+    for doc in &corpus.docs {
+        matchers
+            .entry(doc.lang.code())
+            .or_insert_with(|| Matcher::new(corpus, doc.lang.data(), defs));
+    }
+    corpus
+        .docs
+        .par_iter()
+        .zip(chosen)
+        .map(|(doc, chosen)| {
+            let evidence = matchers[doc.lang.code()].evidence(doc);
+            let assignment = |thread: Option<usize>, by_front_matter: bool| {
+                let evidence: Vec<Evidence> =
+                    thread.map(|t| evidence[t].clone()).unwrap_or_default();
+                Assignment {
+                    thread,
+                    score: evidence.iter().map(Evidence::weight).sum(),
                     evidence,
-                    by_front_matter: true,
-                };
-            }
-            let mut best = Assignment {
-                thread: None,
-                score: 0.0,
-                evidence: Vec::new(),
-                by_front_matter: false,
+                    by_front_matter,
+                }
             };
-            // Stem the document once, then weigh every thread against it.
-            let stemmed = Stemmed::of(doc);
-            for (i, def) in defs.iter().enumerate() {
-                let evidence = stemmed.evidence(def);
-                let score: f64 = evidence.iter().map(Evidence::weight).sum();
+            if let Some(thread) = chosen {
+                return assignment(thread, true);
+            }
+            let mut best: (Option<usize>, f64) = (None, 0.0);
+            for (i, e) in evidence.iter().enumerate() {
+                let score: f64 = e.iter().map(Evidence::weight).sum();
                 // Strictly greater: on a tie the thread defined first wins.
-                if score > best.score {
-                    best = Assignment {
-                        thread: Some(i),
-                        score,
-                        evidence,
-                        by_front_matter: false,
-                    };
+                if score > best.1 {
+                    best = (Some(i), score);
                 }
             }
-            best
+            assignment(best.0, false)
         })
         .collect()
 }
 
-/// A document's headline and sentences as stems (all words, stop words included), for matching
-/// thread terms.
-struct Stemmed {
-    lang: &'static crate::lang::LangData,
-    title: Vec<String>,
-    sentences: Vec<Vec<String>>,
+/// The thread terms of one language as stem-id sequences, indexed by their first stem.
+struct Matcher<'d> {
+    defs: &'d [ThreadDef],
+    /// (thread, term index, stems) of every term whose stems all occur in the corpus.
+    needles: Vec<(usize, usize, Vec<Term>)>,
+    by_first: FxHashMap<Term, Vec<usize>>,
 }
 
-impl Stemmed {
-    fn of(doc: &Document) -> Stemmed {
-        let lang = doc.lang.data();
-        Stemmed {
-            lang,
-            title: doc
-                .article
-                .headline
-                .as_deref()
-                .map(|h| stems(lang, h))
-                .unwrap_or_default(),
-            sentences: doc.sentences.iter().map(|s| stems(lang, &s.text)).collect(),
+impl<'d> Matcher<'d> {
+    fn new(corpus: &Corpus, lang: &LangData, defs: &'d [ThreadDef]) -> Matcher<'d> {
+        let mut needles = Vec::new();
+        let mut by_first: FxHashMap<Term, Vec<usize>> = FxHashMap::default();
+        for (d, def) in defs.iter().enumerate() {
+            for (k, term) in def.terms.iter().enumerate() {
+                let stems: Option<Vec<Term>> = text::words(term)
+                    .map(|w| corpus.vocab.get(&lang.stem(&w)))
+                    .collect();
+                if let Some(stems) = stems.filter(|s| !s.is_empty()) {
+                    by_first.entry(stems[0]).or_default().push(needles.len());
+                    needles.push((d, k, stems));
+                }
+            }
+        }
+        Matcher {
+            defs,
+            needles,
+            by_first,
         }
     }
 
-    /// The evidence for one thread: every term with at least one occurrence.
-    fn evidence(&self, def: &ThreadDef) -> Vec<Evidence> {
-        def.terms
-            .iter()
-            .filter_map(|term| {
-                let needle = stems(self.lang, term);
-                if needle.is_empty() {
-                    return None;
+    /// For each thread, its terms that occur in `doc`, with where they occur.
+    fn evidence(&self, doc: &Document) -> Vec<Vec<Evidence>> {
+        // Occurrences of each needle in the headline, the lead and the body.
+        let mut counts = vec![[0usize; 3]; self.needles.len()];
+        let mut scan = |hay: &[Term], slot: usize| {
+            for p in 0..hay.len() {
+                if let Some(list) = self.by_first.get(&hay[p]) {
+                    for &n in list {
+                        if hay[p..].starts_with(&self.needles[n].2) {
+                            counts[n][slot] += 1;
+                        }
+                    }
                 }
-                let count = |sentences: &mut dyn Iterator<Item = &Vec<String>>| -> usize {
-                    sentences.map(|s| occurrences(s, &needle)).sum()
-                };
-                let e = Evidence {
-                    term: term.clone(),
-                    title: occurrences(&self.title, &needle),
-                    lead: count(&mut self.sentences.iter().take(LEAD_SENTENCES)),
-                    body: count(&mut self.sentences.iter().skip(LEAD_SENTENCES)),
-                };
-                (e.title + e.lead + e.body > 0).then_some(e)
-            })
-            .collect()
+            }
+        };
+        scan(doc.headline_stems(), 0);
+        for s in &doc.sentences {
+            scan(
+                doc.stems(s),
+                if s.position < LEAD_SENTENCES { 1 } else { 2 },
+            );
+        }
+        let mut out: Vec<Vec<Evidence>> = vec![Vec::new(); self.defs.len()];
+        for (n, &(d, k, _)) in self.needles.iter().enumerate() {
+            let [title, lead, body] = counts[n];
+            if title + lead + body > 0 {
+                out[d].push(Evidence {
+                    term: self.defs[d].terms[k].clone(),
+                    title,
+                    lead,
+                    body,
+                });
+            }
+        }
+        out
     }
 }
 
-fn stems(lang: &crate::lang::LangData, s: &str) -> Vec<String> {
-    text::words(s).map(|w| lang.stem(&w).into_owned()).collect()
-}
+/// Cosine (of TF-IDF document vectors, averaged over members) from which documents share a
+/// discovered thread.
+pub const DISCOVERY_THRESHOLD: f64 = 0.12;
+/// Terms under which a document is indexed in discovery: its heaviest, by TF-IDF.
+pub const DISCOVERY_TERMS: usize = 32;
+/// How many documents a term's postings hold: those where it weighs most.
+pub const DISCOVERY_POSTINGS: usize = 200;
+/// Neighbours each document keeps: its most similar.
+pub const DISCOVERY_NEIGHBOURS: usize = 64;
 
-fn occurrences(hay: &[String], needle: &[String]) -> usize {
-    if needle.len() > hay.len() {
-        return 0;
-    }
-    hay.windows(needle.len()).filter(|w| *w == needle).count()
-}
-
-/// Groups documents into threads when no thread file is given: documents whose TF-IDF vectors
-/// (headline and lead counted twice) have a cosine of at least [`DISCOVERY_THRESHOLD`] join the
-/// same thread (average linkage). A thread is named after the capitalised word its articles share
-/// most; a document alone stays alone. Returns the definitions (no terms) and each document's
-/// thread.
+/// Groups documents into threads when no thread file is given.
+///
+/// Each document is a TF-IDF vector over its content terms (the lead's terms counted twice),
+/// normalised. An inverted index over each document's [`DISCOVERY_TERMS`] heaviest terms, each
+/// term holding the [`DISCOVERY_POSTINGS`] documents where it weighs most, gives every document
+/// candidates; the [`DISCOVERY_NEIGHBOURS`] with the most weight in common become its neighbours,
+/// weighed by their whole cosine (in parallel). Clusters are then merged by average linkage while
+/// the best pair's mean cosine (pairs that are not neighbours count as 0) is at least
+/// [`DISCOVERY_THRESHOLD`], from a heap of candidate merges. On WikiRef220 this gives the same
+/// threads as comparing every pair (docs/performance.md).
+/// A document alone stays alone. A thread is named after the capitalised word its articles share
+/// most. Returns the definitions (no terms) and each document's thread.
+///
+/// Cost: near-linear in the corpus (no n x n matrix); see docs/performance.md.
 pub fn discover(corpus: &Corpus) -> (Vec<ThreadDef>, Vec<Assignment>) {
     let n = corpus.docs.len();
-    // Document frequencies and TF-IDF vectors.
-    let mut df: BTreeMap<u32, usize> = BTreeMap::new();
-    let tfs: Vec<BTreeMap<u32, f64>> = corpus
-        .docs
-        .iter()
-        .map(|doc| {
-            let mut tf: BTreeMap<u32, f64> = BTreeMap::new();
-            for s in &doc.sentences {
-                let w = if s.position < LEAD_SENTENCES {
-                    2.0
-                } else {
-                    1.0
-                };
-                for &t in &s.terms {
-                    *tf.entry(t).or_default() += w;
-                }
-            }
-            for t in tf.keys() {
-                *df.entry(*t).or_default() += 1;
-            }
-            tf
-        })
-        .collect();
-    let vectors: Vec<BTreeMap<u32, f64>> = tfs
-        .into_iter()
-        .map(|tf| {
-            tf.into_iter()
-                .map(|(t, c)| (t, c * ((1.0 + n as f64) / (1.0 + df[&t] as f64)).ln()))
-                .filter(|&(_, w)| w > 0.0)
-                .collect()
-        })
-        .collect();
-    let sim: Vec<Vec<f64>> = (0..n)
-        .map(|i| {
-            (0..n)
-                .map(|j| crate::select::cosine(&vectors[i], &vectors[j]))
-                .collect()
-        })
-        .collect();
-
-    // Average-linkage agglomerative clustering.
-    let mut clusters: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    loop {
-        let mut best: Option<(f64, usize, usize)> = None;
-        for a in 0..clusters.len() {
-            for b in a + 1..clusters.len() {
-                let total: f64 = clusters[a]
-                    .iter()
-                    .flat_map(|&i| clusters[b].iter().map(move |&j| (i, j)))
-                    .map(|(i, j)| sim[i][j])
-                    .sum();
-                let avg = total / (clusters[a].len() * clusters[b].len()) as f64;
-                if avg >= DISCOVERY_THRESHOLD && best.is_none_or(|(s, _, _)| avg > s) {
-                    best = Some((avg, a, b));
-                }
-            }
-        }
-        let Some((_, a, b)) = best else { break };
-        let moved = clusters.remove(b);
-        clusters[a].extend(moved);
-        clusters[a].sort_unstable();
-    }
+    let vectors = doc_vectors(corpus);
+    let edges = neighbours(&vectors, corpus.vocab.len());
+    drop(vectors);
+    let mut clusters = average_linkage(n, &edges, DISCOVERY_THRESHOLD);
     clusters.sort_by_key(|c| c[0]);
 
     let mut defs = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
     let mut assignments = vec![
         Assignment {
             thread: None,
@@ -336,7 +316,8 @@ pub fn discover(corpus: &Corpus) -> (Vec<ThreadDef>, Vec<Assignment>) {
         n
     ];
     for members in clusters {
-        let name = thread_name(corpus, &members, &defs);
+        let name = thread_name(corpus, &members, &taken);
+        taken.insert(name.clone());
         defs.push(ThreadDef {
             name,
             description: String::new(),
@@ -349,19 +330,241 @@ pub fn discover(corpus: &Corpus) -> (Vec<ThreadDef>, Vec<Assignment>) {
     (defs, assignments)
 }
 
-/// Cosine (of TF-IDF document vectors, averaged over members) from which documents share a
-/// discovered thread.
-pub const DISCOVERY_THRESHOLD: f64 = 0.12;
+/// Each document's TF-IDF vector, normalised, sorted by term.
+fn doc_vectors(corpus: &Corpus) -> Vec<Vec<(Term, f64)>> {
+    let n = corpus.docs.len();
+    let tfs: Vec<Vec<(Term, f64)>> = corpus
+        .docs
+        .par_iter()
+        .map(|doc| {
+            let mut tf: FxHashMap<Term, f64> = FxHashMap::default();
+            for s in &doc.sentences {
+                let w = if s.position < LEAD_SENTENCES {
+                    2.0
+                } else {
+                    1.0
+                };
+                for &t in doc.terms(s) {
+                    *tf.entry(t).or_default() += w;
+                }
+            }
+            let mut tf: Vec<(Term, f64)> = tf.into_iter().collect();
+            tf.sort_unstable_by_key(|e| e.0);
+            tf
+        })
+        .collect();
+    let mut df = vec![0u32; corpus.vocab.len()];
+    for tf in &tfs {
+        for &(t, _) in tf {
+            df[t as usize] += 1;
+        }
+    }
+    tfs.into_par_iter()
+        .map(|tf| {
+            let mut v: Vec<(Term, f64)> = tf
+                .into_iter()
+                .map(|(t, c)| {
+                    let idf = ((1.0 + n as f64) / (1.0 + f64::from(df[t as usize]))).ln();
+                    (t, c * idf)
+                })
+                .filter(|&(_, w)| w > 0.0)
+                .collect();
+            let norm = v.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
+            for e in &mut v {
+                e.1 /= norm;
+            }
+            v
+        })
+        .collect()
+}
+
+/// The heaviest `k` entries of a vector.
+fn heaviest(v: &[(Term, f64)], k: usize) -> Vec<(Term, f64)> {
+    let mut top = v.to_vec();
+    if top.len() > k {
+        top.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.truncate(k);
+    }
+    top
+}
+
+/// Cosine of two normalised vectors sorted by term.
+fn cosine(a: &[(Term, f64)], b: &[(Term, f64)]) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// The similarity edges (i < j, cosine) between each document and its nearest neighbours:
+/// candidates from an index over each document's heaviest terms, ranked by the part of the
+/// cosine those terms give, then weighed by the whole cosine.
+fn neighbours(vectors: &[Vec<(Term, f64)>], vocab: usize) -> Vec<(usize, usize, f64)> {
+    let n = vectors.len();
+    let tops: Vec<Vec<(Term, f64)>> = vectors
+        .par_iter()
+        .map(|v| heaviest(v, DISCOVERY_TERMS))
+        .collect();
+    // Postings: for each term, the documents where it is among the heaviest and weighs most.
+    let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); vocab];
+    for (d, v) in tops.iter().enumerate() {
+        for &(t, w) in v {
+            postings[t as usize].push((d as u32, w));
+        }
+    }
+    let cap = DISCOVERY_POSTINGS;
+    postings.par_iter_mut().for_each(|p| {
+        if p.len() > cap {
+            p.select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            p.truncate(cap);
+        }
+    });
+    let k = DISCOVERY_NEIGHBOURS;
+    let rows: Vec<Vec<(usize, f64)>> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0.0_f64; n], Vec::<usize>::new()),
+            |(acc, touched), i| {
+                for &(t, w) in &tops[i] {
+                    for &(j, wj) in &postings[t as usize] {
+                        let j = j as usize;
+                        if j == i {
+                            continue;
+                        }
+                        if acc[j] == 0.0 {
+                            touched.push(j);
+                        }
+                        acc[j] += w * wj;
+                    }
+                }
+                let mut row: Vec<(usize, f64)> = touched.iter().map(|&j| (j, acc[j])).collect();
+                for &j in touched.iter() {
+                    acc[j] = 0.0;
+                }
+                touched.clear();
+                if row.len() > k {
+                    row.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                    row.truncate(k);
+                }
+                for e in &mut row {
+                    e.1 = cosine(&vectors[i], &vectors[e.0]);
+                }
+                row
+            },
+        )
+        .collect();
+    // Undirected: each pair once.
+    let mut edges: Vec<(usize, usize, f64)> = rows
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, row)| row.into_iter().map(move |(j, s)| (i.min(j), i.max(j), s)))
+        .collect();
+    edges.sort_unstable_by_key(|e| (e.0, e.1));
+    edges.dedup_by_key(|e| (e.0, e.1));
+    edges
+}
+
+/// Average-linkage clustering of `n` items over sparse similarity `edges` (missing pairs count
+/// as 0): the pair of clusters with the highest mean similarity merges while that mean is at
+/// least `threshold`. Returns the clusters, each sorted.
+///
+/// Merges come from a max-heap of candidate pairs. A cluster's links (summed similarities to
+/// each neighbouring cluster) are kept in a map; the smaller of two merging clusters is folded
+/// into the larger, and only its neighbours' pairs are pushed again: for the others the mean
+/// only fell, so their entries are upper bounds, recomputed when they reach the top.
+fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
+    let mut links: Vec<FxHashMap<usize, f64>> = vec![FxHashMap::default(); n];
+    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
+    for &(i, j, s) in edges {
+        links[i].insert(j, s);
+        links[j].insert(i, s);
+        if s >= threshold {
+            heap.push(merge(s, i, j));
+        }
+    }
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut alive = vec![true; n];
+    while let Some(top) = heap.pop() {
+        let (a, b) = top.tie;
+        if !alive[a] || !alive[b] {
+            continue;
+        }
+        let Some(&sum) = links[a].get(&b) else {
+            continue;
+        };
+        let mean = sum / (members[a].len() * members[b].len()) as f64;
+        if mean.total_cmp(&top.score).is_lt() {
+            // Fallen since it was pushed: back in line with its current mean.
+            if mean >= threshold {
+                heap.push(merge(mean, a, b));
+            }
+            continue;
+        }
+        if mean.total_cmp(&top.score).is_gt() {
+            continue; // a fresher entry holds this pair
+        }
+        // Fold the smaller cluster into the larger (on equal sizes, the later into the earlier).
+        let (keep, gone) = if (members[a].len(), b) >= (members[b].len(), a) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        alive[gone] = false;
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
+        let gone_links = std::mem::take(&mut links[gone]);
+        links[keep].remove(&gone);
+        for (c, s) in gone_links {
+            if c == keep {
+                continue;
+            }
+            links[c].remove(&gone);
+            *links[c].entry(keep).or_default() += s;
+            let total = *links[keep].entry(c).and_modify(|x| *x += s).or_insert(s);
+            let mean = total / (members[keep].len() * members[c].len()) as f64;
+            if mean >= threshold {
+                heap.push(merge(mean, keep, c));
+            }
+        }
+    }
+    members
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|mut m| {
+            m.sort_unstable();
+            m
+        })
+        .collect()
+}
+
+/// A candidate merge of clusters a < b, by mean similarity (then the lower ids first).
+type Merge = Key<(usize, usize)>;
+
+fn merge(mean: f64, a: usize, b: usize) -> Merge {
+    Key {
+        score: mean,
+        tie: (a.min(b), a.max(b)),
+    }
+}
 
 /// The capitalised word (not at a sentence start) that occurs in most members, then most often.
-fn thread_name(corpus: &Corpus, members: &[usize], taken: &[ThreadDef]) -> String {
+fn thread_name(corpus: &Corpus, members: &[usize], taken: &HashSet<String>) -> String {
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for &m in members {
         let doc = &corpus.docs[m];
         let lang = doc.lang.data();
         let mut here: BTreeMap<String, usize> = BTreeMap::new();
         for s in &doc.sentences {
-            for (k, w) in s.text.split_whitespace().enumerate() {
+            for (k, w) in doc.text(s).split_whitespace().enumerate() {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 let w = w
                     .strip_suffix("’s")
@@ -390,8 +593,8 @@ fn thread_name(corpus: &Corpus, members: &[usize], taken: &[ThreadDef]) -> Strin
     ranked
         .into_iter()
         .map(|(w, _)| w)
-        .find(|w| !taken.iter().any(|d| d.name == *w))
-        .unwrap_or_else(|| corpus.docs[members[0]].title.clone())
+        .find(|w| !taken.contains(w))
+        .unwrap_or_else(|| corpus.docs[members[0]].title().to_string())
 }
 
 #[cfg(test)]

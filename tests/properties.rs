@@ -94,8 +94,8 @@ proptest! {
         let lines = pipeline::summarize(&corpus, Budget::Words(words), &Options::default());
         prop_assert!(!lines.is_empty());
         for l in &lines {
-            let s = &corpus.sentence(l.id).text;
-            prop_assert!(squeezed.contains(s.as_str()), "{s:?} is not in the article");
+            let s = corpus.sentence(l.id).text();
+            prop_assert!(squeezed.contains(s), "{s:?} is not in the article");
         }
         let again = Corpus::build(vec![parse()], LanguageChoice::Auto);
         prop_assert_eq!(lines, pipeline::summarize(&again, Budget::Words(words), &Options::default()));

@@ -95,7 +95,10 @@ fn titles_are_headlines_not_kickers() {
         .iter()
         .find(|d| d.article.id.starts_with("001"))
         .unwrap();
-    assert_eq!(d.title, "Kremlin Signals Putin-Zelenskyy Meeting Possible");
+    assert_eq!(
+        d.title(),
+        "Kremlin Signals Putin-Zelenskyy Meeting Possible"
+    );
 }
 
 #[test]
@@ -163,7 +166,7 @@ fn no_abbreviation_debris() {
     let (corpus, _) = sample();
     for doc in &corpus.docs {
         for s in &doc.sentences {
-            let t = s.text.as_str();
+            let t = doc.text(s);
             assert!(
                 !t.starts_with("Secretary of State"),
                 "split after U.S.: {t}"
@@ -181,7 +184,7 @@ fn no_abbreviation_debris() {
     let all: Vec<&str> = corpus
         .docs
         .iter()
-        .flat_map(|d| d.sentences.iter().map(|s| s.text.as_str()))
+        .flat_map(|d| d.sentences.iter().map(|s| d.text(s)))
         .collect();
     assert!(all.iter().any(|s| s.starts_with("The meeting was held at Diriyah Palace in Riyadh, where U.S. Secretary of State Marco Rubio")));
 }

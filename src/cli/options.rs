@@ -4,7 +4,8 @@ use clap::Args;
 
 use crate::graph::Similarity;
 use crate::lang::LanguageChoice;
-use crate::pipeline::{DEFAULT_BACKWARD, DEFAULT_RAMP, Options, Ranker};
+use crate::pipeline::{DEFAULT_BACKWARD, DEFAULT_RAMP, Options};
+use crate::rank::Ranker;
 use crate::select::{Budget, Redundancy};
 
 /// `--ranker` values.

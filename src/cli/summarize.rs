@@ -45,7 +45,7 @@ pub fn run(args: Args) -> Result<()> {
     let lines = pipeline::summarize(&corpus, budget, &opts);
     let mut out = std::io::stdout().lock();
     for line in lines {
-        writeln!(out, "{}", corpus.sentence(line.id).text)?;
+        writeln!(out, "{}", corpus.sentence(line.id).text())?;
     }
     out.flush()?;
     Ok(())

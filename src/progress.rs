@@ -1,0 +1,47 @@
+//! Progress of a long run: the stages a build goes through and how far each has got, reported to
+//! whoever wants to show it (the command line draws a progress bar). The library never draws
+//! anything itself, and reporting costs nothing when nobody listens ([`Silent`]).
+
+/// The stages of a run, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and parsing article files.
+    Reading,
+    /// Splitting sentences, words and stems.
+    Analysing,
+    /// Threads, then ranking and choosing key lines.
+    Ranking,
+    /// Rendering the brief.
+    Rendering,
+}
+
+impl Stage {
+    /// The stage's name, as a progress bar shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Analysing => "analysing",
+            Stage::Ranking => "ranking",
+            Stage::Rendering => "rendering",
+        }
+    }
+}
+
+/// Receives progress. Called from worker threads, hence `Sync`.
+pub trait Progress: Sync {
+    /// A stage starts, with `total` steps to go.
+    fn start(&self, stage: Stage, total: usize) {
+        let _ = (stage, total);
+    }
+
+    /// `steps` more steps of the current stage are done.
+    fn advance(&self, steps: usize) {
+        let _ = steps;
+    }
+}
+
+/// Progress that goes nowhere.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Silent;
+
+impl Progress for Silent {}
