@@ -170,24 +170,31 @@ impl Corpus {
     /// Analyses `articles` on all of rayon's threads, reporting each article done to `progress`.
     pub fn analyse(articles: Vec<Article>, analysis: Analysis, progress: &dyn Progress) -> Corpus {
         progress.start(Stage::Analysing, articles.len());
-        let analysed: Vec<(Document, Vec<String>)> = articles
+        let analysed: Vec<Analysed> = articles
             .into_par_iter()
             .map(|article| {
-                let done = analyse(article, analysis);
+                let done = Analysed::new(article, analysis);
                 progress.advance(1);
                 done
             })
             .collect();
-        // Local ids to run ids, in article order (deterministic), then rewritten in parallel.
+        Corpus::assemble(analysed)
+    }
+
+    /// The corpus of articles analysed one by one (in their final order): their local term ids
+    /// are mapped to the run's vocabulary in that order, so ids do not depend on which thread
+    /// analysed what.
+    pub fn assemble(analysed: Vec<Analysed>) -> Corpus {
         let mut vocab = Vocabulary::new();
         let maps: Vec<Vec<Term>> = analysed
             .iter()
-            .map(|(_, stems)| stems.iter().map(|s| vocab.intern(s)).collect())
+            .map(|a| a.stems.iter().map(|s| vocab.intern(s)).collect())
             .collect();
         let docs = analysed
             .into_par_iter()
             .zip(maps)
-            .map(|((mut doc, _), map)| {
+            .map(|(a, map)| {
+                let mut doc = a.doc;
                 for t in doc.terms.iter_mut().chain(doc.stems.iter_mut()) {
                     *t = map[*t as usize];
                 }
@@ -219,9 +226,24 @@ impl Corpus {
     }
 }
 
-/// Analyses one article: its language, candidate sentences and their terms, as ids local to the
-/// article (returned with the stems they stand for).
-fn analyse(mut article: Article, analysis: Analysis) -> (Document, Vec<String>) {
+/// One article analysed on its own, waiting for [`Corpus::assemble`]: its terms are ids local to
+/// it.
+#[derive(Debug)]
+pub struct Analysed {
+    doc: Document,
+    /// Local term id -> stem.
+    stems: Vec<String>,
+}
+
+impl Analysed {
+    /// Analyses one article: its language, candidate sentences and their terms. The article's
+    /// blocks are consumed.
+    pub fn new(article: Article, analysis: Analysis) -> Analysed {
+        analyse(article, analysis)
+    }
+}
+
+fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
     let lang = article.language.unwrap_or_else(|| match analysis.language {
         LanguageChoice::Fixed(l) => l,
         LanguageChoice::Auto => detect(&article).unwrap_or(Lang::English),
@@ -275,7 +297,10 @@ fn analyse(mut article: Article, analysis: Analysis) -> (Document, Vec<String>) 
         stems,
         headline_stems,
     };
-    (doc, local_stems)
+    Analysed {
+        doc,
+        stems: local_stems,
+    }
 }
 
 /// Detects an article's language from its prose, if the detector is sure.

@@ -291,6 +291,7 @@ pub fn build_bounded(
             // Strongest first; among equals the nearer node in scope order.
             row.select_nth_unstable_by(neighbours, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             row.truncate(neighbours);
+            row.shrink_to_fit();
         }
         rows.push(row);
     }

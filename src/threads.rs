@@ -384,6 +384,7 @@ fn heaviest(v: &[(Term, f64)], k: usize) -> Vec<(Term, f64)> {
     if top.len() > k {
         top.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         top.truncate(k);
+        top.shrink_to_fit();
     }
     top
 }
@@ -426,11 +427,15 @@ fn neighbours(vectors: &[Vec<(Term, f64)>], vocab: usize) -> Vec<(usize, usize, 
         if p.len() > cap {
             p.select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             p.truncate(cap);
+            p.shrink_to_fit();
         }
     });
     let k = DISCOVERY_NEIGHBOURS;
     let rows: Vec<Vec<(usize, f64)>> = (0..n)
         .into_par_iter()
+        // Each job zeroes a scratch array of n: jobs of at least 1,024 documents keep that
+        // linear.
+        .with_min_len(1024)
         .map_init(
             || (vec![0.0_f64; n], Vec::<usize>::new()),
             |(acc, touched), i| {
@@ -454,6 +459,7 @@ fn neighbours(vectors: &[Vec<(Term, f64)>], vocab: usize) -> Vec<(usize, usize, 
                 if row.len() > k {
                     row.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                     row.truncate(k);
+                    row.shrink_to_fit();
                 }
                 for e in &mut row {
                     e.1 = cosine(&vectors[i], &vectors[e.0]);
@@ -475,65 +481,93 @@ fn neighbours(vectors: &[Vec<(Term, f64)>], vocab: usize) -> Vec<(usize, usize, 
 
 /// Average-linkage clustering of `n` items over sparse similarity `edges` (missing pairs count
 /// as 0): the pair of clusters with the highest mean similarity merges while that mean is at
-/// least `threshold`. Returns the clusters, each sorted.
+/// least `threshold` (on equal means, the pair with the lower ids first). Returns the clusters,
+/// each sorted.
 ///
-/// Merges come from a max-heap of candidate pairs. A cluster's links (summed similarities to
-/// each neighbouring cluster) are kept in a map; the smaller of two merging clusters is folded
-/// into the larger, and only its neighbours' pairs are pushed again: for the others the mean
-/// only fell, so their entries are upper bounds, recomputed when they reach the top.
+/// A cluster's links (summed similarities to each neighbouring cluster) are kept in a map; the
+/// smaller of two merging clusters is folded into the larger. Each cluster has one entry in a
+/// max-heap: a bound on its best mean, with the partner that gave it. A merge only lowers the
+/// means of the clusters around it, but for those linked to the folded cluster, whose summed
+/// link grew and whose bound is raised when the new mean passes it. A bound that reaches the top
+/// of the heap and is no longer exact is recomputed from the cluster's links and pushed back; one
+/// that is exact is the best merge there is. The heap stays the size of the corpus, whatever the
+/// number of links.
 fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
     let mut links: Vec<FxHashMap<usize, f64>> = vec![FxHashMap::default(); n];
-    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
     for &(i, j, s) in edges {
         links[i].insert(j, s);
         links[j].insert(i, s);
-        if s >= threshold {
-            heap.push(merge(s, i, j));
-        }
     }
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mean = |members: &[Vec<usize>], a: usize, b: usize, sum: f64| {
+        sum / (members[a].len() * members[b].len()) as f64
+    };
+    // Each cluster's bound: (mean, partner), and the version of its heap entry.
+    let best_of = |links: &[FxHashMap<usize, f64>], members: &[Vec<usize>], c: usize| {
+        links[c]
+            .iter()
+            .map(|(&p, &sum)| merge(mean(members, c, p, sum), c, p))
+            .max()
+    };
+    let mut bound: Vec<Option<Merge>> = (0..n).map(|c| best_of(&links, &members, c)).collect();
+    let mut version = vec![0u32; n];
+    let mut heap: BinaryHeap<(Merge, usize, u32)> = bound
+        .iter()
+        .enumerate()
+        .filter_map(|(c, b)| b.filter(|m| m.score >= threshold).map(|m| (m, c, 0)))
+        .collect();
     let mut alive = vec![true; n];
-    while let Some(top) = heap.pop() {
-        let (a, b) = top.tie;
-        if !alive[a] || !alive[b] {
+    while let Some((top, c, v)) = heap.pop() {
+        if !alive[c] || v != version[c] {
             continue;
         }
-        let Some(&sum) = links[a].get(&b) else {
-            continue;
-        };
-        let mean = sum / (members[a].len() * members[b].len()) as f64;
-        if mean.total_cmp(&top.score).is_lt() {
-            // Fallen since it was pushed: back in line with its current mean.
-            if mean >= threshold {
-                heap.push(merge(mean, a, b));
+        let (a, b) = top.tie;
+        let p = if a == c { b } else { a };
+        let exact = alive[p]
+            && links[c]
+                .get(&p)
+                .is_some_and(|&sum| mean(&members, c, p, sum) == top.score);
+        if !exact {
+            // A stale bound: recompute it and wait for its turn.
+            bound[c] = best_of(&links, &members, c);
+            version[c] += 1;
+            if let Some(m) = bound[c].filter(|m| m.score >= threshold) {
+                heap.push((m, c, version[c]));
             }
             continue;
         }
-        if mean.total_cmp(&top.score).is_gt() {
-            continue; // a fresher entry holds this pair
-        }
         // Fold the smaller cluster into the larger (on equal sizes, the later into the earlier).
-        let (keep, gone) = if (members[a].len(), b) >= (members[b].len(), a) {
-            (a, b)
+        let (keep, gone) = if (members[c].len(), p) >= (members[p].len(), c) {
+            (c, p)
         } else {
-            (b, a)
+            (p, c)
         };
         alive[gone] = false;
         let moved = std::mem::take(&mut members[gone]);
         members[keep].extend(moved);
         let gone_links = std::mem::take(&mut links[gone]);
         links[keep].remove(&gone);
-        for (c, s) in gone_links {
-            if c == keep {
+        for (x, s) in gone_links {
+            if x == keep {
                 continue;
             }
-            links[c].remove(&gone);
-            *links[c].entry(keep).or_default() += s;
-            let total = *links[keep].entry(c).and_modify(|x| *x += s).or_insert(s);
-            let mean = total / (members[keep].len() * members[c].len()) as f64;
-            if mean >= threshold {
-                heap.push(merge(mean, keep, c));
+            links[x].remove(&gone);
+            let sum = *links[x].entry(keep).and_modify(|t| *t += s).or_insert(s);
+            links[keep].insert(x, sum);
+            // The link to x grew: raise x's bound if the new mean passes it.
+            let m = merge(mean(&members, keep, x, sum), x, keep);
+            if bound[x].is_none_or(|b| m > b) {
+                bound[x] = Some(m);
+                version[x] += 1;
+                if m.score >= threshold {
+                    heap.push((m, x, version[x]));
+                }
             }
+        }
+        bound[keep] = best_of(&links, &members, keep);
+        version[keep] += 1;
+        if let Some(m) = bound[keep].filter(|m| m.score >= threshold) {
+            heap.push((m, keep, version[keep]));
         }
     }
     members
@@ -666,6 +700,63 @@ mod tests {
         assert_eq!(a[1].thread, Some(2));
         assert!(a[1].by_front_matter);
         assert_eq!(d[2].name, "Alaska");
+    }
+
+    /// Average linkage as defined: every pair of clusters compared at every step.
+    fn average_linkage_by_scan(n: usize, sim: &[Vec<f64>], threshold: f64) -> Vec<Vec<usize>> {
+        let mut clusters: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+        loop {
+            let mut best: Option<(f64, usize, usize)> = None;
+            for a in 0..clusters.len() {
+                for b in a + 1..clusters.len() {
+                    let total: f64 = clusters[a]
+                        .iter()
+                        .flat_map(|&i| clusters[b].iter().map(move |&j| sim[i][j]))
+                        .sum();
+                    let avg = total / (clusters[a].len() * clusters[b].len()) as f64;
+                    if avg >= threshold && best.is_none_or(|(s, _, _)| avg > s) {
+                        best = Some((avg, a, b));
+                    }
+                }
+            }
+            let Some((_, a, b)) = best else { break };
+            let moved = clusters.remove(b);
+            clusters[a].extend(moved);
+            clusters[a].sort_unstable();
+        }
+        clusters.sort();
+        clusters
+    }
+
+    #[test]
+    fn sparse_average_linkage_merges_as_the_definition() {
+        let mut next = crate::tests::numbers(3);
+        for round in 0..40 {
+            let n = 12 + round % 20;
+            let mut edges = Vec::new();
+            for i in 0..n {
+                for j in i + 1..n {
+                    if next(4) == 0 {
+                        // Distinct values, so that no two merges tie.
+                        let s = (1 + next(1000)) as f64 / 1000.0 + (i * n + j) as f64 * 1e-9;
+                        edges.push((i, j, s));
+                    }
+                }
+            }
+            let mut sim = vec![vec![0.0; n]; n];
+            for &(i, j, s) in &edges {
+                sim[i][j] = s;
+                sim[j][i] = s;
+            }
+            let threshold = [0.1, 0.2, 0.35][round % 3];
+            let mut fast = average_linkage(n, &edges, threshold);
+            fast.sort();
+            assert_eq!(
+                fast,
+                average_linkage_by_scan(n, &sim, threshold),
+                "round {round}"
+            );
+        }
     }
 
     #[test]

@@ -1,23 +1,15 @@
 //! The `brief` binary: build and summarize end to end, determinism, the committed brief, and
 //! errors that name the problem, exit non-zero and write nothing.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+
+mod common;
+use common::{brief, root};
 
 /// Date of the committed brief in `briefs/`.
 const SAMPLE_DATE: &str = "2025-08-20";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn brief() -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    cmd.current_dir(root()).env_remove("SOURCE_DATE_EPOCH");
-    cmd
-}
 
 fn build_into(out: &Path) -> Vec<u8> {
     brief()

@@ -2,29 +2,16 @@
 //! `templates init|list|check`, completions, the man page, `-q`/`-v` and colour.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod common;
+use common::{brief, brief_in, root};
+
 const DATE: &str = "2025-08-20";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn brief_in(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    cmd.current_dir(dir).env_remove("SOURCE_DATE_EPOCH");
-    cmd
-}
-
-fn brief() -> Command {
-    brief_in(&root())
-}
 
 /// A folder with a small input/ of two articles.
 fn project() -> tempfile::TempDir {
@@ -231,7 +218,7 @@ fn quiet_verbose_and_colour() {
         .assert()
         .success()
         .stderr(
-            predicate::str::contains("read 3 articles")
+            predicate::str::contains("read and analysed 3 articles")
                 .and(predicate::str::contains("rendered with")),
         );
     // Not a terminal: no colour, even in errors.

@@ -9,13 +9,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::corpus::Corpus;
+use crate::corpus::Analysis;
 use crate::pipeline::{self, Options, ThreadSource};
+use crate::progress::{Progress, Stage};
 use crate::render::{self, Format, Strictness, Templates};
 use crate::select::Budget;
 use crate::threads;
 
 use super::options::{Summary, parse_budget};
+use super::progress::Bar;
 use super::term;
 
 const EXAMPLES: &str = "\
@@ -116,42 +118,58 @@ fn build(args: &Args) -> Result<Built> {
         }
     };
 
-    let articles = super::input::read_folder(&args.input)?;
-    let corpus = Corpus::build_with(
-        articles,
-        args.summary.language,
-        !args.summary.keep_furniture,
-    );
-    let brief = pipeline::build_brief(&corpus, thread_source, date, &opts);
+    let bar = Bar::new();
+    let analysis = Analysis {
+        language: args.summary.language,
+        inline_furniture: !args.summary.keep_furniture,
+    };
+    let corpus = super::input::read_folder(&args.input, analysis, &bar)?;
     term::detail(format_args!(
-        "read {} articles, {} sentences; {} threads",
-        brief.stats.articles, brief.stats.sentences, brief.stats.threads
+        "read and analysed {} articles, {} sentences, in {} ms",
+        corpus.docs.len(),
+        corpus.sentence_count(),
+        started.elapsed().as_millis()
     ));
-    for thread in &brief.threads {
-        for a in &thread.articles {
-            let terms: Vec<String> = a
-                .evidence
-                .iter()
-                .map(|e| format!("{} ×{}", e.term, e.title + e.lead + e.body))
-                .collect();
-            term::detail(format_args!(
-                "  {} -> {} ({})",
-                a.file,
-                thread.name,
-                if terms.is_empty() {
-                    "no evidence".into()
-                } else {
-                    terms.join(", ")
-                }
-            ));
+    let ranking = Instant::now();
+    let brief = pipeline::build_brief_with(&corpus, thread_source, date, &opts, &bar);
+    drop(corpus);
+    term::detail(format_args!(
+        "{} threads; threads and key lines in {} ms",
+        brief.stats.threads,
+        ranking.elapsed().as_millis()
+    ));
+    if term::verbose() {
+        for thread in &brief.threads {
+            for a in &thread.articles {
+                let terms: Vec<String> = a
+                    .evidence
+                    .iter()
+                    .map(|e| format!("{} ×{}", e.term, e.title + e.lead + e.body))
+                    .collect();
+                term::detail(format_args!(
+                    "  {} -> {} ({})",
+                    a.file,
+                    thread.name,
+                    if terms.is_empty() {
+                        "no evidence".into()
+                    } else {
+                        terms.join(", ")
+                    }
+                ));
+            }
         }
     }
 
+    let rendering = Instant::now();
+    bar.start(Stage::Rendering, 1);
     let env = render::environment(&templates, Strictness::Normal);
     let output = render::output(&env, &templates, &brief, args.format)?;
+    bar.advance(1);
+    drop(bar);
     term::detail(format_args!(
-        "rendered with {} in {} ms",
+        "rendered with {} in {} ms; {} ms in all",
         templates_label(&templates),
+        rendering.elapsed().as_millis(),
         started.elapsed().as_millis()
     ));
     Ok(Built {

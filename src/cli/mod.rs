@@ -7,6 +7,7 @@ mod completions;
 mod eval;
 mod input;
 mod options;
+mod progress;
 mod split;
 mod summarize;
 mod templates;
@@ -38,6 +39,9 @@ pub struct Cli {
     /// Print details: threads and their evidence, timings
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// Use at most N threads [default: one per core]
+    #[arg(short, long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
     #[command(subcommand)]
     command: Command,
 }
@@ -63,6 +67,14 @@ pub fn run() -> ExitCode {
     } else {
         0
     });
+    if let Some(n) = cli.jobs
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global()
+    {
+        term::error(&anyhow::anyhow!("cannot start {n} threads: {e}"));
+        return ExitCode::FAILURE;
+    }
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Summarize(args) => summarize::run(args),

@@ -6,11 +6,13 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::corpus::Corpus;
+use crate::corpus::Analysis;
 use crate::pipeline;
+use crate::progress::{Progress, Stage};
 use crate::select::Budget;
 
 use super::options::Summary;
+use super::progress::Bar;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -23,7 +25,7 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// An article file, a folder of articles, or - for standard input
+    /// An article file, a folder of articles, or - for standard input (at most 64 MiB)
     #[arg(value_name = "FILE|DIR|-")]
     pub input: PathBuf,
     #[command(flatten)]
@@ -34,15 +36,17 @@ pub struct Args {
 pub const DEFAULT_BUDGET: Budget = Budget::Lines(3);
 
 pub fn run(args: Args) -> Result<()> {
-    let articles = super::input::read_any(&args.input)?;
-    let corpus = Corpus::build_with(
-        articles,
-        args.summary.language,
-        !args.summary.keep_furniture,
-    );
+    let bar = Bar::new();
+    let analysis = Analysis {
+        language: args.summary.language,
+        inline_furniture: !args.summary.keep_furniture,
+    };
+    let corpus = super::input::read_any(&args.input, analysis, &bar)?;
     let opts = args.summary.options();
     let budget = args.summary.budget().unwrap_or(DEFAULT_BUDGET);
+    bar.start(Stage::Ranking, 1);
     let lines = pipeline::summarize(&corpus, budget, &opts);
+    drop(bar);
     let mut out = std::io::stdout().lock();
     for line in lines {
         writeln!(out, "{}", corpus.sentence(line.id).text())?;

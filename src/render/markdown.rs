@@ -1,6 +1,8 @@
 //! The rendered Markdown: its check with pulldown-cmark before anything is written, and its
 //! conversion to a standalone HTML page in which raw HTML and script links are neutralised.
 
+use std::collections::{HashMap, HashSet};
+
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::filters::{escape_markdown, safe_url};
@@ -51,25 +53,81 @@ pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
         }
     }
     let plain = squeeze(&plain);
-    let lines = brief
+    // Every distinct key line, once: (its text, its file).
+    let mut seen: HashSet<&str> = HashSet::new();
+    let lines: Vec<(&str, &str)> = brief
         .corpus
         .iter()
         .chain(brief.threads.iter().flat_map(|t| {
             t.key_lines
                 .iter()
                 .chain(t.articles.iter().flat_map(|a| &a.key_lines))
-        }));
-    for line in lines {
-        let escaped = escape_markdown(&line.text);
-        if markdown.contains(&escaped) && !plain.contains(&squeeze(&line.text)) {
+        }))
+        .filter(|l| seen.insert(&l.text))
+        .map(|l| (l.text.as_str(), l.file.as_str()))
+        .collect();
+    let escaped: Vec<String> = lines.iter().map(|l| escape_markdown(l.0)).collect();
+    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(l.0)).collect();
+    let printed = occurs_in(markdown, &escaped);
+    let rendered = occurs_in(&plain, &squeezed);
+    for (k, (text, file)) in lines.iter().enumerate() {
+        if printed[k] && !rendered[k] {
             return Err(Error::Markdown(format!(
-                "a key line of {} does not render as plain text: {:?}",
-                line.file,
-                first_chars(&line.text)
+                "a key line of {file} does not render as plain text: {:?}",
+                first_chars(text)
             )));
         }
     }
     Ok(())
+}
+
+/// Which of `needles` occur in `haystack`, in one pass over it (Rabin-Karp on each needle's
+/// first bytes, every hit verified): linear in the haystack and the needles, where a search per
+/// needle would be their product.
+fn occurs_in(haystack: &str, needles: &[String]) -> Vec<bool> {
+    const WINDOW: usize = 16;
+    const BASE: u64 = 257;
+    let hay = haystack.as_bytes();
+    let mut found = vec![false; needles.len()];
+    let hash = |bytes: &[u8]| {
+        bytes.iter().fold(0u64, |h, &b| {
+            h.wrapping_mul(BASE).wrapping_add(u64::from(b))
+        })
+    };
+    let mut by_prefix: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (k, needle) in needles.iter().enumerate() {
+        if needle.len() < WINDOW {
+            // Short needles are few: one search each.
+            found[k] = haystack.contains(needle.as_str());
+        } else {
+            by_prefix
+                .entry(hash(&needle.as_bytes()[..WINDOW]))
+                .or_default()
+                .push(k);
+        }
+    }
+    if by_prefix.is_empty() || hay.len() < WINDOW {
+        return found;
+    }
+    // BASE^(WINDOW - 1), to take the byte leaving the window out of the hash.
+    let top = (1..WINDOW).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut h = hash(&hay[..WINDOW]);
+    for start in 0..=hay.len() - WINDOW {
+        if start > 0 {
+            h = h
+                .wrapping_sub(u64::from(hay[start - 1]).wrapping_mul(top))
+                .wrapping_mul(BASE)
+                .wrapping_add(u64::from(hay[start + WINDOW - 1]));
+        }
+        if let Some(list) = by_prefix.get(&h) {
+            for &k in list {
+                if !found[k] && hay[start..].starts_with(needles[k].as_bytes()) {
+                    found[k] = true;
+                }
+            }
+        }
+    }
+    found
 }
 
 fn squeeze(s: &str) -> String {
@@ -131,6 +189,28 @@ fn pulldown_cmark_escape_text(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_which_needles_occur() {
+        let hay = "The talks in Riyadh ended on Tuesday; both delegations left the palace.";
+        let needles: Vec<String> = [
+            "talks in Riyadh ended on Tuesday",
+            "both delegations left the palace.",
+            "both delegations left the palace!",
+            "Riyadh",
+            "Istanbul",
+            "The talks in Riyadh ended on Tuesday; both delegations left the palace.",
+            "delegations left the palace. And more",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let got = occurs_in(hay, &needles);
+        let want: Vec<bool> = needles.iter().map(|n| hay.contains(n.as_str())).collect();
+        assert_eq!(got, want);
+        assert_eq!(want, [true, true, false, true, false, true, false]);
+        assert_eq!(occurs_in("short", &needles[..1]), [false]);
+    }
 
     #[test]
     fn html_neutralises_raw_html_and_script_links() {

@@ -1,0 +1,75 @@
+//! The progress bar of `build` and `summarize`: indicatif, on standard error, one stage at a time
+//! (reading, analysing, ranking, rendering). It appears only once a run has taken a second, and
+//! never when standard error is not a terminal, in CI (the `CI` variable is set) or with `-q`.
+//! It is cleared when the run ends, so that it leaves nothing behind.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::progress::{Progress, Stage};
+
+/// How long a run goes before its progress bar appears.
+const DELAY: Duration = Duration::from_secs(1);
+
+/// A progress bar that shows itself after [`DELAY`], where a bar may be shown at all.
+pub struct Bar {
+    bar: ProgressBar,
+    started: Instant,
+    allowed: bool,
+    shown: AtomicBool,
+}
+
+impl Bar {
+    /// A bar for this run: hidden for good unless standard error is a terminal, `CI` is unset
+    /// and `-q` was not given.
+    pub fn new() -> Bar {
+        use std::io::IsTerminal;
+        let allowed = std::io::stderr().is_terminal()
+            && std::env::var_os("CI").is_none()
+            && !super::term::quiet();
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
+        bar.set_style(
+            ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} {elapsed}")
+                .expect("a valid template")
+                .progress_chars("=> "),
+        );
+        Bar {
+            bar,
+            started: Instant::now(),
+            allowed,
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    fn show_when_due(&self) {
+        if self.allowed
+            && !self.shown.load(Ordering::Relaxed)
+            && self.started.elapsed() >= DELAY
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, stage: Stage, total: usize) {
+        self.bar.set_prefix(stage.name());
+        self.bar.set_length(total as u64);
+        self.bar.set_position(0);
+        self.show_when_due();
+    }
+
+    fn advance(&self, steps: usize) {
+        self.bar.inc(steps as u64);
+        self.show_when_due();
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}

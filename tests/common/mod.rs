@@ -1,0 +1,22 @@
+//! Helpers the binary's tests share.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The project's folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `brief`, run in `dir`, with no SOURCE_DATE_EPOCH from the environment.
+pub fn brief_in(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("brief").unwrap();
+    cmd.current_dir(dir).env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+/// `brief`, run in the project's folder.
+pub fn brief() -> Command {
+    brief_in(&root())
+}
