@@ -232,7 +232,7 @@ impl Corpus {
 pub struct Analysed {
     doc: Document,
     /// Local term id -> stem.
-    stems: Vec<String>,
+    stems: Vec<std::sync::Arc<str>>,
 }
 
 impl Analysed {
@@ -251,7 +251,7 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
     let splitter = Splitter::new(lang);
     let blocks = std::mem::take(&mut article.blocks);
     let headline = article.headline.take();
-    let mut local = LocalVocabulary::new(lang.data());
+    let mut local = LocalVocabulary::new(lang);
     let mut doc_text = String::new();
     let (mut terms, mut stems) = (Vec::new(), Vec::new());
     if let Some(h) = &headline {
@@ -303,13 +303,23 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
     }
 }
 
+/// Bytes of prose the language is detected from. The detector's cost grows with the sample; on
+/// the 2,097 longer texts of ../shared/eval and tests/data/sbd, 1,000 bytes give the language
+/// 4,000 give on all but two mixed-language fixtures (docs/performance.md).
+const DETECTION_SAMPLE: usize = 1000;
+
 /// Detects an article's language from its prose, if the detector is sure.
 fn detect(article: &Article) -> Option<Lang> {
     let mut sample = String::new();
     for block in article.blocks.iter().filter(|b| b.role.is_candidate()) {
         sample.push_str(&block.text);
         sample.push('\n');
-        if sample.len() > 4000 {
+        if sample.len() >= DETECTION_SAMPLE {
+            let mut end = DETECTION_SAMPLE;
+            while !sample.is_char_boundary(end) {
+                end -= 1;
+            }
+            sample.truncate(end);
             break;
         }
     }

@@ -17,8 +17,6 @@
 //! sentences, and whose sentences have at most [`NEIGHBOURS`] neighbours, gets the exact graph; an
 //! article of a few hundred sentences does. See docs/performance.md.
 
-use rustc_hash::FxHashMap;
-
 use crate::text::Term;
 
 /// Which similarity weighs the edges.
@@ -55,12 +53,35 @@ pub struct Bags {
     len: Vec<u32>,
     /// Number of nodes holding each local term.
     df: Vec<u32>,
+    /// Local term id -> the corpus's term id.
+    terms: Vec<Term>,
+}
+
+thread_local! {
+    /// Corpus term id -> local id (u32::MAX when unused) for the scope being built on this
+    /// thread: a dense map, reset after each scope by the slots it used, so that building a
+    /// scope's bags costs no hashing.
+    static LOCAL_IDS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Bags {
     /// Bags of `nodes`, each a sentence's terms (with repeats).
     pub fn new<'a>(nodes: impl IntoIterator<Item = &'a [Term]>) -> Bags {
-        let mut local: FxHashMap<Term, u32> = FxHashMap::default();
+        LOCAL_IDS.with(|cell| {
+            let mut local = cell.borrow_mut();
+            let bags = Bags::with_local_ids(nodes, &mut local);
+            // Leave the map empty for the next scope: only the slots this one used.
+            for &t in &bags.terms {
+                local[t as usize] = u32::MAX;
+            }
+            bags
+        })
+    }
+
+    fn with_local_ids<'a>(
+        nodes: impl IntoIterator<Item = &'a [Term]>,
+        local: &mut Vec<u32>,
+    ) -> Bags {
         let mut bags = Bags {
             starts: vec![0],
             ..Bags::default()
@@ -69,8 +90,15 @@ impl Bags {
         for terms in nodes {
             ids.clear();
             for &t in terms {
-                let next = local.len() as u32;
-                ids.push(*local.entry(t).or_insert(next));
+                let t = t as usize;
+                if t >= local.len() {
+                    local.resize(t + 1, u32::MAX);
+                }
+                if local[t] == u32::MAX {
+                    local[t] = bags.terms.len() as u32;
+                    bags.terms.push(t as Term);
+                }
+                ids.push(local[t]);
             }
             ids.sort_unstable();
             let start = bags.entries.len();
@@ -85,7 +113,7 @@ impl Bags {
             bags.len.push(ids.len() as u32);
             bags.starts.push(bags.entries.len());
         }
-        bags.df = vec![0; local.len()];
+        bags.df = vec![0; bags.terms.len()];
         for &(t, _) in &bags.entries {
             bags.df[t as usize] += 1;
         }
@@ -230,12 +258,15 @@ pub fn build_bounded(
     let mut acc = vec![0.0_f64; n];
     let mut seen = vec![false; n];
     let mut touched: Vec<usize> = Vec::new();
+    // Whether every row is whole: then the rows already are the symmetric graph.
+    let mut exact = true;
     for i in 0..n {
         for &(t, ci) in bags.bag(i) {
             let list = &postings[offsets[t as usize]..offsets[t as usize + 1]];
             let window = if list.len() <= follow {
                 list
             } else {
+                exact = false;
                 // The `follow` postings nearest to i in scope order.
                 let at = list.partition_point(|&(j, _)| (j as usize) < i);
                 let from = at.saturating_sub(follow / 2).min(list.len() - follow);
@@ -248,10 +279,8 @@ pub fn build_bounded(
                 }
                 let w = match similarity {
                     Similarity::Overlap => 1.0,
-                    Similarity::TfIdf => {
-                        let idf = idf[t as usize];
-                        f64::from(ci) * idf * f64::from(cj) * idf
-                    }
+                    // The same product from either end, so that rows agree exactly.
+                    Similarity::TfIdf => f64::from(ci * cj) * (idf[t as usize] * idf[t as usize]),
                     // Both directions: i as the query against j, and j against i.
                     Similarity::Bm25 => {
                         0.5 * idf[t as usize] * (bm(cj, bags.size(j)) + bm(ci, bags.size(i)))
@@ -288,12 +317,20 @@ pub fn build_bounded(
         }
         touched.clear();
         if row.len() > neighbours {
+            exact = false;
             // Strongest first; among equals the nearer node in scope order.
             row.select_nth_unstable_by(neighbours, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             row.truncate(neighbours);
             row.shrink_to_fit();
         }
         rows.push(row);
+    }
+    if exact {
+        // Each pair's weight is summed over its shared terms in the same order from both ends.
+        for row in &mut rows {
+            row.sort_unstable_by_key(|e| e.0);
+        }
+        return Graph { edges: rows };
     }
     symmetric(rows)
 }

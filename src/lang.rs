@@ -7,7 +7,7 @@
 //! languages than that ([`SplitRules::for_code`]), so `brief split` serves languages brief cannot
 //! stem. Data is built once per process and shared.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -180,7 +180,47 @@ impl Lang {
     /// Detects the language of `text` with whatlang. `None` when the detector is unsure or the
     /// language has no stemmer here.
     pub fn detect(text: &str) -> Option<Lang> {
-        reliable_language(text).and_then(Lang::from_whatlang)
+        Lang::by_stop_words(text).or_else(|| reliable_language(text).and_then(Lang::from_whatlang))
+    }
+
+    /// The language whose stop words make up the sample, when they are at least a quarter of
+    /// its first [`STOP_WORD_SAMPLE`] words (of 30 or more) and twice as many as any other
+    /// language's: function words tell languages apart cheaply, and where they do not (Danish
+    /// and Norwegian, Spanish and Portuguese) the statistical detector decides. On every text of
+    /// ../shared/eval and tests/data/sbd it agrees with that detector (docs/performance.md).
+    pub fn by_stop_words(text: &str) -> Option<Lang> {
+        // Each stop word with the languages (bits, by place in ALL) it is a stop word of.
+        static LANGS_OF: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+        let langs_of = LANGS_OF.get_or_init(|| {
+            let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+            for (k, lang) in Lang::ALL.iter().enumerate() {
+                for &w in &lang.data().split.stop_words {
+                    *map.entry(w).or_default() |= 1 << k;
+                }
+            }
+            map
+        });
+        let mut counts = [0usize; Lang::ALL.len()];
+        let mut words = 0;
+        let mut lower = String::new();
+        let split = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .map(|w| w.trim_matches(['\'', '’']))
+            .filter(|w| !w.is_empty());
+        for w in split.take(STOP_WORD_SAMPLE) {
+            words += 1;
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if let Some(&mask) = langs_of.get(lower.as_str()) {
+                for (k, count) in counts.iter_mut().enumerate() {
+                    *count += (mask >> k & 1) as usize;
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..counts.len()).collect();
+        order.sort_by_key(|&k| std::cmp::Reverse(counts[k]));
+        let (best, second) = (counts[order[0]], counts[order[1]]);
+        (words >= 30 && best * 4 >= words && best >= 2 * second).then(|| Lang::ALL[order[0]])
     }
 
     fn from_whatlang(lang: whatlang::Lang) -> Option<Lang> {
@@ -208,6 +248,9 @@ impl Lang {
         })
     }
 }
+
+/// Words of a sample that [`Lang::by_stop_words`] looks at.
+pub const STOP_WORD_SAMPLE: usize = 120;
 
 /// whatlang's guess, when it calls it reliable.
 fn reliable_language(text: &str) -> Option<whatlang::Lang> {
@@ -349,14 +392,14 @@ const SPLIT_DATA: &[(&str, &str)] = &[
 pub struct SplitRules {
     /// ISO 639-1 code, or `""` for the generic rules.
     pub code: &'static str,
-    abbreviations: std::collections::HashMap<String, AbbrevKind>,
-    starters: HashSet<String>,
-    stop_words: HashSet<&'static str>,
+    abbreviations: FxHashMap<String, AbbrevKind>,
+    starters: FxHashSet<String>,
+    stop_words: FxHashSet<&'static str>,
     /// Extra sentence-final characters.
     pub terminals: Vec<char>,
     /// Characters that end a sentence when more than one word follows before the next one.
     pub clause_terminals: Vec<char>,
-    after_number: HashSet<String>,
+    after_number: FxHashSet<String>,
     /// Whether "XII." before a capital is an ordinal.
     pub roman_ordinals: bool,
 }
@@ -398,7 +441,7 @@ impl SplitRules {
         let mut rules = SplitRules {
             code,
             abbreviations: Default::default(),
-            starters: HashSet::new(),
+            starters: FxHashSet::default(),
             stop_words: stop_words::lookup(code)
                 .unwrap_or(&[])
                 .iter()
@@ -406,7 +449,7 @@ impl SplitRules {
                 .collect(),
             terminals: Vec::new(),
             clause_terminals: Vec::new(),
-            after_number: HashSet::new(),
+            after_number: FxHashSet::default(),
             roman_ordinals: false,
         };
         let mut section = Section::Abbrev(AbbrevKind::Common);

@@ -120,9 +120,9 @@ pub fn key_lines(corpus: &Corpus, scope: &Scope, opts: &Options) -> Vec<Scored> 
         Budget::Lines(n) => n as f64 / ids.len() as f64,
         Budget::Ratio(r) => r,
     };
+    // The scope's bags serve the ranking and then the redundancy control.
     let bags = Bags::new(ids.iter().map(|&id| corpus.sentence(id).terms()));
     let scores = opts.ranker.scores(&bags, ids, share, opts.similarity);
-    drop(bags);
     let ranked = rank::order(&scores);
     let candidates: Vec<Candidate> = ranked
         .iter()
@@ -131,7 +131,7 @@ pub fn key_lines(corpus: &Corpus, scope: &Scope, opts: &Options) -> Vec<Scored> 
             Candidate {
                 score: scores[i],
                 text: s.text(),
-                terms: s.terms(),
+                bag: bags.bag(i),
                 words: s.words,
             }
         })
@@ -237,40 +237,45 @@ pub fn build_brief_with(
         .cloned()
         .collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    let all = corpus.sentence_ids(0..n);
-    let corpus_lines = key_lines(
-        corpus,
-        &Scope {
+    let corpus_lines = || {
+        let all = corpus.sentence_ids(0..n);
+        let scope = Scope {
             cover: &groups,
             ..Scope::across(&all, opts.corpus)
-        },
-        opts,
-    );
-    drop(all);
-    progress.advance(1);
-
-    let thread_lines: Vec<Vec<Scored>> = members[..defs.len()]
-        .par_iter()
-        .map(|m| {
-            let ids = corpus.sentence_ids(m.iter().copied());
-            let scope = Scope {
-                across_articles: m.len() > 1,
-                ..Scope::across(&ids, opts.thread)
-            };
-            let lines = key_lines(corpus, &scope, opts);
-            progress.advance(1);
-            lines
-        })
-        .collect();
-    let article_lines: Vec<Vec<Scored>> = (0..n)
-        .into_par_iter()
-        .map(|d| {
-            let ids = corpus.sentence_ids([d]);
-            let lines = key_lines(corpus, &Scope::article(&ids, opts.article), opts);
-            progress.advance(1);
-            lines
-        })
-        .collect();
+        };
+        let lines = key_lines(corpus, &scope, opts);
+        progress.advance(1);
+        lines
+    };
+    let thread_lines = || -> Vec<Vec<Scored>> {
+        members[..defs.len()]
+            .par_iter()
+            .map(|m| {
+                let ids = corpus.sentence_ids(m.iter().copied());
+                let scope = Scope {
+                    across_articles: m.len() > 1,
+                    ..Scope::across(&ids, opts.thread)
+                };
+                let lines = key_lines(corpus, &scope, opts);
+                progress.advance(1);
+                lines
+            })
+            .collect()
+    };
+    let article_lines = || -> Vec<Vec<Scored>> {
+        (0..n)
+            .into_par_iter()
+            .map(|d| {
+                let ids = corpus.sentence_ids([d]);
+                let lines = key_lines(corpus, &Scope::article(&ids, opts.article), opts);
+                progress.advance(1);
+                lines
+            })
+            .collect()
+    };
+    // The three kinds of scope are independent: all of them at once.
+    let (corpus_lines, (thread_lines, article_lines)) =
+        rayon::join(corpus_lines, || rayon::join(thread_lines, article_lines));
 
     let sections = defs
         .iter()

@@ -135,14 +135,12 @@ impl PageRank {
             _ => vec![1.0 / n as f64; n],
         };
         let out_weight: Vec<f64> = (0..n).map(|i| graph.degree(i)).collect();
+        let dangling_nodes: Vec<usize> = (0..n).filter(|&i| out_weight[i] == 0.0).collect();
         let d = self.damping;
         let mut score = p.clone();
         let mut next = vec![0.0; n];
         for _ in 0..self.max_iterations {
-            let dangling: f64 = (0..n)
-                .filter(|&i| out_weight[i] == 0.0)
-                .map(|i| score[i])
-                .sum();
+            let dangling: f64 = dangling_nodes.iter().map(|&i| score[i]).sum();
             for i in 0..n {
                 let inflow: f64 = graph.edges[i]
                     .iter()

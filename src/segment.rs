@@ -20,6 +20,7 @@
 
 use std::ops::Range;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::ingest::layout::{self, CLOSERS, TERMINALS};
@@ -100,12 +101,8 @@ impl Splitter {
             return Vec::new();
         }
         let markers = list_markers(text);
-        let marker_ends: std::collections::HashSet<usize> = markers.iter().map(|m| m.end).collect();
-        let mut candidates: Vec<usize> = text
-            .split_sentence_bound_indices()
-            .skip(1)
-            .map(|(b, _)| b)
-            .collect();
+        let marker_ends: FxHashSet<usize> = markers.iter().map(|m| m.end).collect();
+        let mut candidates: Vec<usize> = uax29_bounds(text);
         candidates.extend(extra_candidates(text, self.data));
         candidates.sort_unstable();
         candidates.dedup();
@@ -127,9 +124,10 @@ impl Splitter {
                 Decision::Merge => {}
             }
         }
-        // Bullets and list markers inside a sentence start a new one.
-        for (i, c) in text.char_indices() {
-            if i > 0 && INLINE_BULLETS.contains(&c) {
+        // Bullets and list markers inside a sentence start a new one. (Bullets are not ASCII:
+        // only the first bytes of other characters are looked at.)
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if i > 0 && b >= 0xC0 && text[i..].starts_with(INLINE_BULLETS) {
                 bounds.push(i);
             }
         }
@@ -144,7 +142,7 @@ impl Splitter {
         text: &str,
         start: usize,
         b: usize,
-        marker_ends: &std::collections::HashSet<usize>,
+        marker_ends: &FxHashSet<usize>,
     ) -> Decision {
         let left_all = &text[start..b];
         let left = left_all.trim_end();
@@ -412,6 +410,112 @@ impl Next {
     }
 }
 
+/// The sentence boundaries UAX #29 (unicode-segmentation) finds in `text`, but for its start and
+/// end: the same as `split_sentence_bound_indices`, at a fraction of the cost.
+///
+/// UAX #29 breaks only after a paragraph separator, or after a sentence terminal with the
+/// closing punctuation and spaces that follow it; and its decision there looks back one part
+/// before the terminal (SB7: "Mr." before a capital) and ahead to the next letter (SB8). So the
+/// segmenter runs only on windows around each character that may be a terminal or a separator:
+/// from the start of the word the character is in, to the first letter after it (and one more
+/// character). Overlapping windows are merged. Characters that are certainly not terminals (letters,
+/// digits, spaces, common punctuation) never open a window, and they are most of any text.
+/// `tests` check the result against the whole-text segmenter on every text at hand and on
+/// random strings.
+fn uax29_bounds(text: &str) -> Vec<usize> {
+    let mut bounds = Vec::new();
+    let mut window: Option<(usize, usize)> = None;
+    let flush = |w: (usize, usize), bounds: &mut Vec<usize>| {
+        let piece = &text[w.0..w.1];
+        bounds.extend(
+            piece
+                .split_sentence_bound_indices()
+                .map(|(b, _)| w.0 + b)
+                .filter(|&b| b > w.0 && b < w.1),
+        );
+    };
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if !may_end_sentence(c) {
+            continue;
+        }
+        // Back to the start of the word; ahead past closers and spaces to the first letter, and
+        // one character more.
+        let start = text[..i]
+            .char_indices()
+            .rev()
+            .find(|&(_, p)| p.is_whitespace())
+            .map_or(0, |(k, p)| k + p.len_utf8());
+        let mut end = i + c.len_utf8();
+        let mut ahead = text[end..].chars();
+        for n in ahead.by_ref() {
+            end += n.len_utf8();
+            if n.is_alphabetic() || n == '\n' || n == '\r' {
+                break;
+            }
+        }
+        if let Some(n) = ahead.next() {
+            end += n.len_utf8();
+        }
+        window = match window {
+            Some((s, e)) if start <= e => Some((s, e.max(end))),
+            Some(w) => {
+                flush(w, &mut bounds);
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+        // Skip what the window already covers.
+        while chars.offset() < end
+            && chars
+                .clone()
+                .next()
+                .is_some_and(|(_, n)| !may_end_sentence(n))
+        {
+            chars.next();
+        }
+    }
+    if let Some(w) = window {
+        flush(w, &mut bounds);
+    }
+    bounds.dedup();
+    bounds
+}
+
+/// Whether UAX #29 may count `c` as a sentence terminal (STerm, ATerm) or a paragraph separator:
+/// anything but letters, digits, spaces and punctuation that is certainly neither.
+fn may_end_sentence(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?' | '\n' | '\r');
+    }
+    !(c.is_alphanumeric()
+        || (c.is_whitespace() && !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+        || matches!(
+            c,
+            '’' | '‘'
+                | '“'
+                | '”'
+                | '«'
+                | '»'
+                | '–'
+                | '—'
+                | '‹'
+                | '›'
+                | '„'
+                | '‚'
+                | '′'
+                | '″'
+                | '°'
+                | '€'
+                | '£'
+                | '©'
+                | '®'
+                | '™'
+                | '·'
+                | '•'
+        ))
+}
+
 /// Candidate boundaries UAX #29 does not offer, which `decide` then judges like any other:
 /// - final punctuation with no space before a capital: "Hello world.Today is Tuesday.Mr. Smith";
 /// - final punctuation, a space and a number, which UAX #29 joins when a lower-case word follows
@@ -419,46 +523,60 @@ impl Next {
 /// - a language's own terminal (Arabic `:`) before a space: `سؤال وجواب: ماذا`;
 /// - a sentence that opens with an ellipsis: "... raak. ...en toen".
 fn extra_candidates(text: &str, rules: &SplitRules) -> Vec<usize> {
+    let own = |c: char| rules.terminals.contains(&c) || rules.clause_terminals.contains(&c);
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(_, c)) in chars.iter().enumerate() {
-        let own = rules.terminals.contains(&c) || rules.clause_terminals.contains(&c);
-        if own && chars.get(k + 1).is_some_and(|n| n.1.is_whitespace()) {
-            let next = chars[k + 1..].iter().find(|n| !n.1.is_whitespace());
-            out.push(next.map_or(text.len(), |n| n.0));
+    // The characters that may give a candidate: a language's own terminals, and . ! ? (found by
+    // their bytes when the language has no terminals of its own).
+    let places: Vec<(usize, char)> =
+        if rules.terminals.is_empty() && rules.clause_terminals.is_empty() {
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| matches!(b, b'.' | b'!' | b'?'))
+                .map(|(i, b)| (i, char::from(b)))
+                .collect()
+        } else {
+            text.char_indices()
+                .filter(|&(_, c)| own(c) || matches!(c, '.' | '!' | '?'))
+                .collect()
+        };
+    let char_at = |i: usize| text[i..].chars().next();
+    for (i, c) in places {
+        let after = i + c.len_utf8();
+        if own(c) && char_at(after).is_some_and(char::is_whitespace) {
+            let next = text[after..].char_indices().find(|n| !n.1.is_whitespace());
+            out.push(next.map_or(text.len(), |n| after + n.0));
             continue;
         }
-        if !matches!(c, '.' | '!' | '?') || k == 0 {
+        if !matches!(c, '.' | '!' | '?') || i == 0 {
             continue;
         }
-        let prev = chars[k - 1].1;
-        let Some(&(j, next)) = chars.get(k + 1) else {
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
+        let Some(next) = char_at(after) else {
             continue;
         };
         if next.is_uppercase() && (prev.is_lowercase() || prev.is_ascii_digit()) {
-            out.push(j);
+            out.push(after);
             continue;
         }
         // Closing quotes, then whitespace, then opening quotes and a digit.
-        let mut m = k + 1;
-        while m < chars.len() && CLOSERS.contains(&chars[m].1) {
-            m += 1;
-        }
-        let space_start = m;
-        while m < chars.len() && chars[m].1.is_whitespace() {
-            m += 1;
-        }
-        if m == space_start {
+        let skip = |mut m: usize, keep: &dyn Fn(char) -> bool| {
+            while let Some(ch) = char_at(m).filter(|&ch| keep(ch)) {
+                m += ch.len_utf8();
+            }
+            m
+        };
+        let space_start = skip(after, &|ch| CLOSERS.contains(&ch));
+        let next_start = skip(space_start, &|ch| ch.is_whitespace());
+        if next_start == space_start {
             continue;
         }
-        let next_start = m;
-        while m < chars.len() && OPENERS.contains(&chars[m].1) {
-            m += 1;
-        }
-        let opens_ellipsis = text[chars.get(m).map_or(text.len(), |c| c.0)..].starts_with("...")
-            || chars.get(m).is_some_and(|c| c.1 == '…');
-        if m < chars.len() && (chars[m].1.is_ascii_digit() || (opens_ellipsis && m == next_start)) {
-            out.push(chars[next_start].0);
+        let m = skip(next_start, &|ch| OPENERS.contains(&ch));
+        let opens_ellipsis = text[m..].starts_with("...") || text[m..].starts_with('…');
+        if m < text.len()
+            && (char_at(m).is_some_and(|ch| ch.is_ascii_digit())
+                || (opens_ellipsis && m == next_start))
+        {
+            out.push(next_start);
         }
     }
     out
@@ -505,10 +623,15 @@ fn list_markers(text: &str) -> Vec<Marker> {
     }
     let bytes = text.as_bytes();
     let mut found: Vec<Found> = Vec::new();
+    let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
-        let prev = text[..i].chars().next_back();
-        let at_token_start = prev.is_none_or(|p| p.is_whitespace() || INLINE_BULLETS.contains(&p));
-        if !at_token_start || !(c.is_ascii_digit() || c.is_ascii_lowercase()) {
+        let before = prev.replace(c);
+        if !(c.is_ascii_digit() || c.is_ascii_lowercase()) {
+            continue;
+        }
+        let at_token_start =
+            before.is_none_or(|p| p.is_whitespace() || INLINE_BULLETS.contains(&p));
+        if !at_token_start {
             continue;
         }
         let len = if c.is_ascii_digit() {
@@ -559,8 +682,7 @@ fn list_markers(text: &str) -> Vec<Marker> {
     }
     // Keep markers that belong to a sequence starting at an opening position: follow each
     // opening marker to the first later marker with the next value (same kind and style).
-    let mut later: std::collections::HashMap<(bool, u8, u32), Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut later: FxHashMap<(bool, u8, u32), Vec<usize>> = FxHashMap::default();
     for (j, f) in found.iter().enumerate() {
         later
             .entry((f.alpha, f.style, f.value))
@@ -718,6 +840,59 @@ mod tests {
             s("Ein\u{3000}Satz.Noch einer."),
             ["Ein\u{3000}Satz.", "Noch einer."]
         );
+    }
+
+    /// UAX #29 over the whole text, the reference for [`uax29_bounds`].
+    fn uax29_whole(text: &str) -> Vec<usize> {
+        text.split_sentence_bound_indices()
+            .skip(1)
+            .map(|(b, _)| b)
+            .filter(|&b| b < text.len())
+            .collect()
+    }
+
+    fn windowed(text: &str) -> Vec<usize> {
+        let mut b = uax29_bounds(text);
+        b.retain(|&x| x < text.len());
+        b
+    }
+
+    #[test]
+    fn windowed_uax29_equals_the_whole_text() {
+        let mut texts: Vec<String> = vec![
+            "He said \"no.\" Then left. U.S. officials met Mr. Smith at 5 p.m. today.".into(),
+            "Wait... what?! (Really.) 'Yes.'  \n\nNext\r\nline. etc. 123 and more. 3.5 m. A."
+                .into(),
+            "Он ушёл. Она пришла! 你好。我很好！ مرحبا؟ نعم. Γεια; Ναι. नमस्ते। ठीक॥ Ok".into(),
+            ". . . And. ..And .\u{2029}Sep\u{85}Nel\u{2028}Ls; ．Ｆｕｌｌ。".into(),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sbd");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        let eval = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/cnndm");
+        if let Ok(dirs) = std::fs::read_dir(eval) {
+            for d in dirs.flatten().take(200) {
+                if let Ok(t) = std::fs::read_to_string(d.path().join("article.txt")) {
+                    texts.push(t);
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(windowed(t), uax29_whole(t), "{:?}", &t[..t.len().min(80)]);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn windowed_uax29_equals_the_whole_text_on_any_string(
+            text in "[a-zA-Z0-9 .!?,;:'\"()\\[\\]\n\r\t…。！？؟।»«“”’‼⁇։۔｡﹒․\u{2029}\u{85}\u{a0}\u{200e}\u{301}ßÉ-]{0,80}"
+        ) {
+            proptest::prop_assert_eq!(windowed(&text), uax29_whole(&text));
+        }
     }
 
     #[test]

@@ -2,15 +2,15 @@
 //! redundancy removal across articles (maximal marginal relevance over term cosine, and never
 //! the same sentence twice), and the order chosen lines are shown in.
 
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashSet;
 use std::fmt;
 use std::str::FromStr;
 
 use crate::corpus::{Corpus, SentenceId};
 use crate::error::Error;
-use crate::graph::Bags;
 use crate::rank::Key;
-use crate::text::Term;
 
 /// How much to select.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -90,7 +90,8 @@ impl fmt::Display for Budget {
 pub struct Candidate<'a> {
     pub score: f64,
     pub text: &'a str,
-    pub terms: &'a [Term],
+    /// Its terms as (term, count), sorted by term (a [`Bags`] entry: term ids local to the scope).
+    pub bag: &'a [(u32, u32)],
     pub words: usize,
 }
 
@@ -122,15 +123,15 @@ pub fn pick(candidates: &[Candidate], budget: Budget, redundancy: Redundancy) ->
 /// than that), and the next pick comes from a max-heap whose stale values are recomputed when
 /// they surface (values only fall as lines are picked). The picks are those of scanning every
 /// candidate each time, at a cost near-linear in the candidates.
-pub fn pick_after(
-    candidates: &[Candidate],
+pub fn pick_after<'a>(
+    candidates: &[Candidate<'a>],
     first: &[usize],
     budget: Budget,
     redundancy: Redundancy,
 ) -> Vec<usize> {
     let available = candidates.len();
     let mut picked: Vec<usize> = Vec::new();
-    let mut texts: HashSet<&str> = HashSet::new();
+    let mut texts: FxHashSet<&str> = FxHashSet::default();
     let mut words = 0;
     let mut closed = vec![false; available];
     let mut open = available;
@@ -167,14 +168,16 @@ pub fn pick_after(
 }
 
 /// The state of maximal marginal relevance over a list of candidates.
-struct Mmr {
+struct Mmr<'a> {
     lambda: f64,
     /// Scores scaled so that the best is 1.
     relevance: Vec<f64>,
-    bags: Bags,
+    bags: Vec<&'a [(u32, u32)]>,
     norms: Vec<f64>,
-    /// For each (local) term, the first [`MMR_FOLLOW`] candidates holding it, with its count.
-    postings: Vec<Vec<(u32, u32)>>,
+    /// For each term t, `postings[offsets[t]..offsets[t + 1]]`: the first [`MMR_FOLLOW`]
+    /// candidates holding it, with its count.
+    offsets: Vec<usize>,
+    postings: Vec<(u32, u32)>,
     /// Each candidate's highest similarity to a picked line.
     max_sim: Vec<f64>,
     heap: BinaryHeap<Key<usize>>,
@@ -182,32 +185,52 @@ struct Mmr {
     touched: Vec<usize>,
 }
 
-impl Mmr {
-    fn new(candidates: &[Candidate], lambda: f64) -> Mmr {
+impl<'a> Mmr<'a> {
+    fn new(candidates: &[Candidate<'a>], lambda: f64) -> Mmr<'a> {
         let top = candidates.iter().map(|c| c.score).fold(0.0_f64, f64::max);
         let relevance: Vec<f64> = candidates
             .iter()
             .map(|c| if top > 0.0 { c.score / top } else { 0.0 })
             .collect();
-        let bags = Bags::new(candidates.iter().map(|c| c.terms));
-        let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); bags.terms()];
-        let mut norms = Vec::with_capacity(candidates.len());
-        for i in 0..candidates.len() {
-            let mut sq = 0.0;
-            for &(t, c) in bags.bag(i) {
-                let list = &mut postings[t as usize];
-                if list.len() < MMR_FOLLOW {
-                    list.push((i as u32, c));
-                }
-                sq += f64::from(c) * f64::from(c);
+        let terms = candidates
+            .iter()
+            .flat_map(|c| c.bag.iter().map(|&(t, _)| t as usize + 1))
+            .max()
+            .unwrap_or(0);
+        // Postings in one flat array: each term's first MMR_FOLLOW holders, best ranked first.
+        let mut offsets = vec![0usize; terms + 1];
+        for c in candidates {
+            for &(t, _) in c.bag {
+                offsets[t as usize + 1] += 1;
             }
-            norms.push(sq.sqrt());
         }
+        for t in 0..terms {
+            offsets[t + 1] = offsets[t] + offsets[t + 1].min(MMR_FOLLOW);
+        }
+        let mut fill = offsets.clone();
+        let mut postings = vec![(0u32, 0u32); offsets[terms]];
+        let norms: Vec<f64> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut sq = 0.0;
+                for &(t, n) in c.bag {
+                    let t = t as usize;
+                    if fill[t] < offsets[t + 1] {
+                        postings[fill[t]] = (i as u32, n);
+                        fill[t] += 1;
+                    }
+                    sq += f64::from(n) * f64::from(n);
+                }
+                sq.sqrt()
+            })
+            .collect();
         let mut m = Mmr {
             lambda,
             relevance,
-            bags,
+            bags: candidates.iter().map(|c| c.bag).collect(),
             norms,
+            offsets,
             postings,
             max_sim: vec![0.0; candidates.len()],
             heap: BinaryHeap::new(),
@@ -249,8 +272,9 @@ impl Mmr {
 
     /// Updates the open candidates' similarity to the picked lines after picking `i`.
     fn picked(&mut self, i: usize, closed: &[bool]) {
-        for &(t, ci) in self.bags.bag(i) {
-            for &(j, cj) in &self.postings[t as usize] {
+        for &(t, ci) in self.bags[i] {
+            let t = t as usize;
+            for &(j, cj) in &self.postings[self.offsets[t]..self.offsets[t + 1]] {
                 let j = j as usize;
                 if closed[j] {
                     continue;
@@ -302,13 +326,34 @@ pub fn order_lines<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Bags;
+    use crate::text::Term;
 
-    fn c<'a>(score: f64, text: &'a str, terms: &'a [Term], words: usize) -> Candidate<'a> {
-        Candidate {
-            score,
-            text,
-            terms,
-            words,
+    /// Candidates given as (score, text, terms, words), with the bags they point into.
+    struct Cands {
+        bags: Bags,
+        spec: Vec<(f64, String, usize)>,
+    }
+
+    impl Cands {
+        fn new(spec: &[(f64, &str, &[Term], usize)]) -> Cands {
+            Cands {
+                bags: Bags::new(spec.iter().map(|s| s.2)),
+                spec: spec.iter().map(|s| (s.0, s.1.to_string(), s.3)).collect(),
+            }
+        }
+
+        fn list(&self) -> Vec<Candidate<'_>> {
+            self.spec
+                .iter()
+                .enumerate()
+                .map(|(i, (score, text, words))| Candidate {
+                    score: *score,
+                    text,
+                    bag: self.bags.bag(i),
+                    words: *words,
+                })
+                .collect()
         }
     }
 
@@ -326,11 +371,12 @@ mod tests {
 
     #[test]
     fn budgets_fill() {
-        let cands = [
-            c(0.5, "a", &[1], 10),
-            c(0.3, "b", &[2], 10),
-            c(0.2, "c", &[3], 10),
-        ];
+        let c = Cands::new(&[
+            (0.5, "a", &[1], 10),
+            (0.3, "b", &[2], 10),
+            (0.2, "c", &[3], 10),
+        ]);
+        let cands = c.list();
         assert_eq!(pick(&cands, Budget::Lines(2), Redundancy::Off), [0, 1]);
         assert_eq!(pick(&cands, Budget::Words(11), Redundancy::Off), [0, 1]);
         assert_eq!(pick(&cands, Budget::Words(10), Redundancy::Off), [0]);
@@ -340,21 +386,22 @@ mod tests {
 
     #[test]
     fn same_text_is_never_picked_twice() {
-        let cands = [
-            c(0.5, "a", &[1], 1),
-            c(0.4, "a", &[1], 1),
-            c(0.1, "b", &[2], 1),
-        ];
-        assert_eq!(pick(&cands, Budget::Lines(2), Redundancy::Off), [0, 2]);
+        let c = Cands::new(&[
+            (0.5, "a", &[1], 1),
+            (0.4, "a", &[1], 1),
+            (0.1, "b", &[2], 1),
+        ]);
+        assert_eq!(pick(&c.list(), Budget::Lines(2), Redundancy::Off), [0, 2]);
     }
 
     #[test]
     fn mmr_skips_a_repeated_fact() {
-        let cands = [
-            c(1.0, "talks in riyadh", &[1, 2, 3], 3),
-            c(0.95, "riyadh talks held", &[1, 2, 3, 4], 3),
-            c(0.6, "prisoner exchange", &[7, 8], 2),
-        ];
+        let c = Cands::new(&[
+            (1.0, "talks in riyadh", &[1, 2, 3], 3),
+            (0.95, "riyadh talks held", &[1, 2, 3, 4], 3),
+            (0.6, "prisoner exchange", &[7, 8], 2),
+        ]);
+        let cands = c.list();
         assert_eq!(pick(&cands, Budget::Lines(2), Redundancy::Off), [0, 1]);
         assert_eq!(
             pick(&cands, Budget::Lines(2), Redundancy::Mmr { lambda: 0.7 }),
@@ -362,25 +409,17 @@ mod tests {
         );
     }
 
-    /// MMR as defined: every open candidate scanned at every pick (the reference for the
-    /// indexed version).
+    /// MMR as defined: every open candidate scanned at every pick, cosines computed pair by pair
+    /// (the reference for the indexed version).
     fn mmr_by_scan(cands: &[Candidate], n: usize, lambda: f64) -> Vec<usize> {
-        let cos = |a: &[Term], b: &[Term]| {
-            let count = |v: &[Term], t: Term| v.iter().filter(|&&x| x == t).count() as f64;
-            let mut terms: Vec<Term> = a.iter().chain(b).copied().collect();
-            terms.sort_unstable();
-            terms.dedup();
-            let dot: f64 = terms.iter().map(|&t| count(a, t) * count(b, t)).sum();
-            let na = terms
-                .iter()
-                .map(|&t| count(a, t).powi(2))
-                .sum::<f64>()
-                .sqrt();
-            let nb = terms
-                .iter()
-                .map(|&t| count(b, t).powi(2))
-                .sum::<f64>()
-                .sqrt();
+        let cos = |a: &[(u32, u32)], b: &[(u32, u32)]| {
+            let count = |v: &[(u32, u32)], t: u32| {
+                v.iter().find(|e| e.0 == t).map_or(0.0, |e| f64::from(e.1))
+            };
+            let dot: f64 = a.iter().map(|&(t, x)| f64::from(x) * count(b, t)).sum();
+            let norm =
+                |v: &[(u32, u32)]| v.iter().map(|e| f64::from(e.1).powi(2)).sum::<f64>().sqrt();
+            let (na, nb) = (norm(a), norm(b));
             if na == 0.0 || nb == 0.0 {
                 0.0
             } else {
@@ -394,7 +433,7 @@ mod tests {
             let value = |i: usize| {
                 let sim = picked
                     .iter()
-                    .map(|&p| cos(cands[p].terms, cands[i].terms))
+                    .map(|&p| cos(cands[p].bag, cands[i].bag))
                     .fold(0.0_f64, f64::max);
                 lambda * cands[i].score / top - (1.0 - lambda) * sim
             };
@@ -418,14 +457,16 @@ mod tests {
                 .collect();
             let texts: Vec<String> = (0..80).map(|i| format!("s{i}")).collect();
             let mut score = 1.0;
-            let cands: Vec<Candidate> = terms
+            let spec: Vec<(f64, &str, &[Term], usize)> = terms
                 .iter()
                 .zip(&texts)
                 .map(|(t, x)| {
                     score *= 0.97;
-                    c(score, x, t, 5)
+                    (score, x.as_str(), t.as_slice(), 5)
                 })
                 .collect();
+            let c = Cands::new(&spec);
+            let cands = c.list();
             let lambda = [0.3, 0.7, 0.9][round % 3];
             assert_eq!(
                 pick(&cands, Budget::Lines(12), Redundancy::Mmr { lambda }),
@@ -437,11 +478,12 @@ mod tests {
 
     #[test]
     fn seeds_come_first() {
-        let cands = [
-            c(1.0, "a", &[1], 1),
-            c(0.9, "b", &[2], 1),
-            c(0.1, "c", &[3], 1),
-        ];
+        let c = Cands::new(&[
+            (1.0, "a", &[1], 1),
+            (0.9, "b", &[2], 1),
+            (0.1, "c", &[3], 1),
+        ]);
+        let cands = c.list();
         assert_eq!(
             pick_after(&cands, &[2], Budget::Lines(2), Redundancy::Off),
             [2, 0]

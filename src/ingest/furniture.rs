@@ -108,8 +108,8 @@ pub fn block(text: &str, item: bool) -> Option<Furniture> {
     if is_byline(text) {
         return Some(Furniture::Byline);
     }
-    let words = text.split_whitespace().count();
     if item {
+        let words = text.split_whitespace().take(4).count();
         return (words < 4 && !ends_sentence(text)).then_some(Furniture::ShortItem);
     }
     if is_heading(text) {
@@ -167,9 +167,10 @@ pub fn strip_dateline(sentence: &str) -> &str {
 
 /// A heading: one short line without final punctuation.
 pub fn is_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    words <= 15
-        && text.chars().count() <= 120
+    // Counted only as far as the limits: a paragraph can be long.
+    text.len() <= 4 * 120
+        && text.split_whitespace().take(16).count() <= 15
+        && text.chars().take(121).count() <= 120
         && !ends_sentence(text)
         && !text.ends_with([',', ';'])
 }

@@ -24,48 +24,75 @@ pub fn register(env: &mut Environment<'static>) {
 /// backslash, and so do characters that would open a block at the start of a line (`#`, `>`,
 /// `-`, `+`, `=`, `1.`). Line breaks become spaces.
 pub fn escape_markdown(s: &str) -> String {
-    let s = s.replace(['\n', '\r'], " ");
     let mut out = String::with_capacity(s.len() + 8);
     let trimmed = s.trim_start();
     let lead = &s[..s.len() - trimmed.len()];
-    out.push_str(lead);
+    out.extend(
+        lead.chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+    );
     // Block openers at the start.
-    let mut chars = trimmed.char_indices().peekable();
-    if let Some(&(_, c)) = chars.peek()
-        && matches!(c, '#' | '-' | '+' | '=')
-    {
+    if trimmed.starts_with(['#', '-', '+', '=']) {
         out.push('\\');
     }
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
     let numbered = digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.') | Some(b')'));
-    for (i, c) in chars {
-        if numbered && i == digits {
+    // Every character that needs care is ASCII: copy the runs between them whole.
+    let mut copied = 0;
+    for (i, b) in trimmed.bytes().enumerate() {
+        let opener = numbered && i == digits;
+        let special = matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'|'
+                | b'~'
+                | b'&'
+                | b'\n'
+                | b'\r'
+        );
+        if !(special || opener) {
+            continue;
+        }
+        out.push_str(&trimmed[copied..i]);
+        copied = i;
+        if opener {
             out.push('\\');
         }
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
+        match b {
+            b'\n' | b'\r' => {
+                out.push(' ');
+                copied = i + 1;
             }
-            '&' => {
-                // Only an entity reference would be read as markup.
-                let rest = &trimmed[i + 1..];
-                let entity_len = rest.find(';').filter(|&k| {
-                    k > 0
-                        && k < 32
-                        && rest[..k]
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '#')
-                });
-                if entity_len.is_some() {
+            b'&' => {
+                if opens_entity(&trimmed[i + 1..]) {
                     out.push('\\');
                 }
-                out.push('&');
             }
-            _ => out.push(c),
+            _ if special => out.push('\\'),
+            _ => {}
         }
     }
+    out.push_str(&trimmed[copied..]);
     out
+}
+
+/// Whether an `&` followed by `rest` would be read as an entity reference ("&amp;", "&#38;"):
+/// only then is it markup that needs escaping.
+fn opens_entity(rest: &str) -> bool {
+    rest.find(';').is_some_and(|k| {
+        k > 0
+            && k < 32
+            && rest[..k]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '#')
+    })
 }
 
 /// `text|truncate_words(n)`: the first `n` words, with "…" when some were cut.
@@ -181,6 +208,54 @@ mod tests {
         ] {
             let md = escape_markdown(text);
             assert_eq!(plain_text(&md), text, "{text:?} escaped as {md:?}");
+        }
+    }
+
+    /// Escaping character by character, as first written: the reference for the run-copying
+    /// version.
+    fn escape_by_char(s: &str) -> String {
+        let s = s.replace(['\n', '\r'], " ");
+        let mut out = String::with_capacity(s.len() + 8);
+        let trimmed = s.trim_start();
+        let lead = &s[..s.len() - trimmed.len()];
+        out.push_str(lead);
+        // Block openers at the start.
+        let mut chars = trimmed.char_indices().peekable();
+        if let Some(&(_, c)) = chars.peek()
+            && matches!(c, '#' | '-' | '+' | '=')
+        {
+            out.push('\\');
+        }
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        let numbered =
+            digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.') | Some(b')'));
+        for (i, c) in chars {
+            if numbered && i == digits {
+                out.push('\\');
+            }
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '&' => {
+                    if opens_entity(&trimmed[i + 1..]) {
+                        out.push('\\');
+                    }
+                    out.push('&');
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_copies_runs_as_the_reference_escapes_characters(
+            s in "[ a-zA-Z0-9#+=.)(\\-\\\\`*_<>|~&;\\[\\]\n\r\té—“]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(escape_markdown(&s), escape_by_char(&s));
         }
     }
 

@@ -1,9 +1,10 @@
 //! The rendered Markdown: its check with pulldown-cmark before anything is written, and its
 //! conversion to a standalone HTML page in which raw HTML and script links are neutralised.
 
-use std::collections::{HashMap, HashSet};
-
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::filters::{escape_markdown, safe_url};
 use crate::brief::Brief;
@@ -17,6 +18,51 @@ pub fn options() -> Options {
 /// Checks rendered Markdown with pulldown-cmark: no raw HTML other than comments, no link to a
 /// script URL, and every key line the template printed renders as its own plain text.
 pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
+    // The document's structure, and the key lines' escaped and plain forms, at once.
+    let (plain, lines) = rayon::join(|| structure(markdown), || printed_lines(brief));
+    let plain = plain?;
+    let (lines, escaped, squeezed) = lines;
+    let (printed, rendered) = rayon::join(
+        || occurs_in(markdown, &escaped),
+        || occurs_in(&plain, &squeezed),
+    );
+    for (k, (text, file)) in lines.iter().enumerate() {
+        if printed[k] && !rendered[k] {
+            return Err(Error::Markdown(format!(
+                "a key line of {file} does not render as plain text: {:?}",
+                first_chars(text)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Every distinct key line of the brief, once, as (text, file), with its escaped and its
+/// squeezed text.
+#[allow(clippy::type_complexity)]
+fn printed_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>, Vec<String>) {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let lines: Vec<(&str, &str)> = brief
+        .corpus
+        .iter()
+        .chain(brief.threads.iter().flat_map(|t| {
+            t.key_lines
+                .iter()
+                .chain(t.articles.iter().flat_map(|a| &a.key_lines))
+        }))
+        .filter(|l| seen.insert(&l.text))
+        .map(|l| (l.text.as_str(), l.file.as_str()))
+        .collect();
+    let (escaped, squeezed) = rayon::join(
+        || lines.par_iter().map(|l| escape_markdown(l.0)).collect(),
+        || lines.par_iter().map(|l| squeeze(l.0)).collect(),
+    );
+    (lines, escaped, squeezed)
+}
+
+/// Parses `markdown`: an error for raw HTML (other than comments) or a link to a script URL,
+/// else its plain text, squeezed.
+fn structure(markdown: &str) -> Result<String> {
     let line_of = |offset: usize| markdown[..offset].matches('\n').count() + 1;
     let mut plain = String::new();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
@@ -52,33 +98,7 @@ pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
             _ => {}
         }
     }
-    let plain = squeeze(&plain);
-    // Every distinct key line, once: (its text, its file).
-    let mut seen: HashSet<&str> = HashSet::new();
-    let lines: Vec<(&str, &str)> = brief
-        .corpus
-        .iter()
-        .chain(brief.threads.iter().flat_map(|t| {
-            t.key_lines
-                .iter()
-                .chain(t.articles.iter().flat_map(|a| &a.key_lines))
-        }))
-        .filter(|l| seen.insert(&l.text))
-        .map(|l| (l.text.as_str(), l.file.as_str()))
-        .collect();
-    let escaped: Vec<String> = lines.iter().map(|l| escape_markdown(l.0)).collect();
-    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(l.0)).collect();
-    let printed = occurs_in(markdown, &escaped);
-    let rendered = occurs_in(&plain, &squeezed);
-    for (k, (text, file)) in lines.iter().enumerate() {
-        if printed[k] && !rendered[k] {
-            return Err(Error::Markdown(format!(
-                "a key line of {file} does not render as plain text: {:?}",
-                first_chars(text)
-            )));
-        }
-    }
-    Ok(())
+    Ok(squeeze(&plain))
 }
 
 /// Which of `needles` occur in `haystack`, in one pass over it (Rabin-Karp on each needle's
@@ -94,16 +114,17 @@ fn occurs_in(haystack: &str, needles: &[String]) -> Vec<bool> {
             h.wrapping_mul(BASE).wrapping_add(u64::from(b))
         })
     };
-    let mut by_prefix: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_prefix: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    // A bit per low 16 bits of the prefix hashes: most windows are ruled out without a lookup.
+    let mut maybe = vec![0u64; 1 << 10];
     for (k, needle) in needles.iter().enumerate() {
         if needle.len() < WINDOW {
             // Short needles are few: one search each.
             found[k] = haystack.contains(needle.as_str());
         } else {
-            by_prefix
-                .entry(hash(&needle.as_bytes()[..WINDOW]))
-                .or_default()
-                .push(k);
+            let h = hash(&needle.as_bytes()[..WINDOW]);
+            maybe[(h as usize & 0xffff) >> 6] |= 1 << (h & 63);
+            by_prefix.entry(h).or_default().push(k);
         }
     }
     if by_prefix.is_empty() || hay.len() < WINDOW {
@@ -118,6 +139,9 @@ fn occurs_in(haystack: &str, needles: &[String]) -> Vec<bool> {
                 .wrapping_sub(u64::from(hay[start - 1]).wrapping_mul(top))
                 .wrapping_mul(BASE)
                 .wrapping_add(u64::from(hay[start + WINDOW - 1]));
+        }
+        if maybe[(h as usize & 0xffff) >> 6] & (1 << (h & 63)) == 0 {
+            continue;
         }
         if let Some(list) = by_prefix.get(&h) {
             for &k in list {
