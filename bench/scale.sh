@@ -17,13 +17,15 @@
 # one text; a peer that runs past PEER_TIMEOUT seconds is stopped and reported as such.
 #
 # Environment: BENCH_DIR (where the corpora are written; default /tmp/brief-bench),
-# PEER_TIMEOUT (default 900), PEERS=0 to leave the peers out.
+# PEER_TIMEOUT (seconds, default 900), PEER_MEMORY_KB (default 8 GiB), PEERS=0 to leave the
+# peers out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir=../shared/eval
 [[ -d $eval_dir ]] || { echo "skipped: $eval_dir is absent"; exit 0; }
 work=${BENCH_DIR:-/tmp/brief-bench}
 timeout_s=${PEER_TIMEOUT:-900}
+peer_memory_kb=${PEER_MEMORY_KB:-8388608}
 peers=${PEERS:-1}
 rows=("$@")
 [[ ${#rows[@]} -gt 0 ]] || rows=(1000 10000 100000 long bbc)
@@ -53,9 +55,23 @@ run() {
   fi
 }
 
+# peer LABEL TASK SYSTEM FOLDER: a peer's row; one that ran out of time on a smaller input is
+# not run again on a larger one.
+declare -A out_of_time=()
 peer() {
   [[ $peers == 1 ]] || return 0
-  run "$1" "$2" "$timeout_s" "$venv/bin/python" bench/peers_scale.py "$3" "$4"
+  local key="$2"
+  if [[ -n ${out_of_time[$key]:-} ]]; then
+    echo "| $1 | $2 | not run: did not finish on ${out_of_time[$key]} | | |"
+    return 0
+  fi
+  local row
+  # Peers run under a memory cap: summa's graph over one long text grows with its square.
+  row=$(run "$1" "$2" "$timeout_s" bash -c "ulimit -v $peer_memory_kb && exec \"\$@\"" peer \
+    "$venv/bin/python" bench/peers_scale.py "$3" "$4")
+  row=${row/failed (1): *MemoryError*|/failed: out of memory (over $((peer_memory_kb / 1048576)) GiB) |}
+  echo "$row"
+  [[ $row != *"did not finish"* ]] || out_of_time[$key]=$1
 }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(rustc --version); brief $(git rev-parse --short HEAD)"
@@ -71,8 +87,8 @@ for row in "${rows[@]}"; do
         label="one article of $(awk -v s="$size" 'BEGIN { printf "%.1f MB", s / 1e6 }')"
         run "$label" "brief build" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01
         run "$label" "brief summarize FILE" 600 "$brief" summarize "$dir/long.txt"
-        peer "$label" "summa" summa "$dir"
-        peer "$label" "sumy TextRank" sumy "$dir"
+        peer "$label" "summa, the article" summa "$dir"
+        peer "$label" "sumy TextRank, the article" sumy "$dir"
       done
       ;;
     bbc)
@@ -85,8 +101,12 @@ for row in "${rows[@]}"; do
         done
       fi
       label="BBC, $(find "$dir" -name '*.txt' | wc -l) articles"
-      run "$label" "brief build (thread file)" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml
-      peer "$label" "summa, each article" summa "$dir"
+      ours=$(run "$label" "brief build (thread file)" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml)
+      echo "$ours"
+      theirs=$(peer "$label" "summa, each article" summa "$dir")
+      echo "$theirs"
+      ratio=$(awk -F'|' -v a="$ours" -v b="$theirs" 'BEGIN { split(a, x, "|"); split(b, y, "|"); if (x[4] + 0 > 0 && y[4] + 0 > 0) printf "%.1f", y[4] / x[4] }')
+      [[ -z $ratio ]] || echo "| $label | summa's wall time / brief's | ${ratio}× | | |"
       ;;
     *)
       dir=$work/articles-$row
