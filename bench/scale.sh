@@ -55,12 +55,12 @@ run() {
   fi
 }
 
-# peer LABEL TASK SYSTEM FOLDER: a peer's row; one that ran out of time on a smaller input is
-# not run again on a larger one.
+# peer LABEL TASK SYSTEM FOLDER [SERIES]: a peer's row; one that ran out of time on a smaller
+# input of the same series (generated corpora, long articles) is not run again on a larger one.
 declare -A out_of_time=()
 peer() {
   [[ $peers == 1 ]] || return 0
-  local key="$2"
+  local key="${5:-}$2"
   if [[ -n ${out_of_time[$key]:-} ]]; then
     echo "| $1 | $2 | not run: did not finish on ${out_of_time[$key]} | | |"
     return 0
@@ -69,7 +69,9 @@ peer() {
   # Peers run under a memory cap: summa's graph over one long text grows with its square.
   row=$(run "$1" "$2" "$timeout_s" bash -c "ulimit -v $peer_memory_kb && exec \"\$@\"" peer \
     "$venv/bin/python" bench/peers_scale.py "$3" "$4")
-  row=${row/failed (1): *MemoryError*|/failed: out of memory (over $((peer_memory_kb / 1048576)) GiB) |}
+  if [[ $row == *MemoryError* ]]; then
+    row="| $1 | $2 | failed: out of memory (over $((peer_memory_kb / 1048576)) GiB) | | |"
+  fi
   echo "$row"
   [[ $row != *"did not finish"* ]] || out_of_time[$key]=$1
 }
@@ -87,8 +89,8 @@ for row in "${rows[@]}"; do
         label="one article of $(awk -v s="$size" 'BEGIN { printf "%.1f MB", s / 1e6 }')"
         run "$label" "brief build" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01
         run "$label" "brief summarize FILE" 600 "$brief" summarize "$dir/long.txt"
-        peer "$label" "summa, the article" summa "$dir"
-        peer "$label" "sumy TextRank, the article" sumy "$dir"
+        peer "$label" "summa, the article" summa "$dir" long
+        peer "$label" "sumy TextRank, the article" sumy "$dir" long
       done
       ;;
     bbc)
@@ -103,7 +105,7 @@ for row in "${rows[@]}"; do
       label="BBC, $(find "$dir" -name '*.txt' | wc -l) articles"
       ours=$(run "$label" "brief build (thread file)" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml)
       echo "$ours"
-      theirs=$(peer "$label" "summa, each article" summa "$dir")
+      theirs=$(peer "$label" "summa, each article" summa "$dir" bbc)
       echo "$theirs"
       ratio=$(awk -F'|' -v a="$ours" -v b="$theirs" 'BEGIN { split(a, x, "|"); split(b, y, "|"); if (x[4] + 0 > 0 && y[4] + 0 > 0) printf "%.1f", y[4] / x[4] }')
       [[ -z $ratio ]] || echo "| $label | summa's wall time / brief's | ${ratio}× | | |"
@@ -115,9 +117,9 @@ for row in "${rows[@]}"; do
       run "$label" "brief build (threads discovered)" 3600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01
       run "$label" "brief build (thread file)" 3600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/scale-threads.toml
       run "$label" "brief summarize DIR" 3600 "$brief" summarize "$dir"
-      peer "$label" "summa, each article" summa "$dir"
-      peer "$label" "sumy TextRank, each article" sumy "$dir"
-      peer "$label" "summa, folder as one text" summa-corpus "$dir"
+      peer "$label" "summa, each article" summa "$dir" articles
+      peer "$label" "sumy TextRank, each article" sumy "$dir" articles
+      peer "$label" "summa, folder as one text" summa-corpus "$dir" articles
       ;;
   esac
 done

@@ -210,7 +210,12 @@ impl Lang {
         for w in split.take(STOP_WORD_SAMPLE) {
             words += 1;
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             if let Some(&mask) = langs_of.get(lower.as_str()) {
                 for (k, count) in counts.iter_mut().enumerate() {
                     *count += (mask >> k & 1) as usize;

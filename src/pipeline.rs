@@ -207,7 +207,7 @@ pub fn build_brief(
     build_brief_with(corpus, threads, date, opts, &Silent)
 }
 
-/// [`build_brief`], reporting the ranking stage to `progress`.
+/// [`build_brief`], reporting the threads and ranking stages to `progress`.
 pub fn build_brief_with(
     corpus: &Corpus,
     threads: ThreadSource,
@@ -216,6 +216,7 @@ pub fn build_brief_with(
     progress: &dyn Progress,
 ) -> Brief {
     let n = corpus.docs.len();
+    progress.start(Stage::Threads, 1);
     let (defs, assignments): (Vec<ThreadDef>, Vec<Assignment>) = match threads {
         ThreadSource::Defined(mut defs) => {
             let a = threads::assign(corpus, &mut defs);

@@ -9,7 +9,9 @@ pub enum Stage {
     Reading,
     /// Splitting sentences, words and stems.
     Analysing,
-    /// Threads, then ranking and choosing key lines.
+    /// Assigning articles to threads, or discovering threads.
+    Threads,
+    /// Ranking and choosing key lines.
     Ranking,
     /// Rendering the brief.
     Rendering,
@@ -21,6 +23,7 @@ impl Stage {
         match self {
             Stage::Reading => "reading",
             Stage::Analysing => "analysing",
+            Stage::Threads => "threads",
             Stage::Ranking => "ranking",
             Stage::Rendering => "rendering",
         }

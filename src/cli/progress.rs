@@ -1,5 +1,5 @@
 //! The progress bar of `build` and `summarize`: indicatif, on standard error, one stage at a time
-//! (reading, analysing, ranking, rendering). It appears only once a run has taken a second, and
+//! (reading, analysing, threads, ranking, rendering). It appears only once a run has taken a second, and
 //! never when standard error is not a terminal, in CI (the `CI` variable is set) or with `-q`.
 //! It is cleared when the run ends, so that it leaves nothing behind.
 

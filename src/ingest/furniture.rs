@@ -176,7 +176,12 @@ pub fn is_heading(text: &str) -> bool {
 }
 
 fn prefixed(text: &str) -> Option<Furniture> {
-    let raw: String = text.chars().take(32).collect::<String>().to_lowercase();
+    let head = &text[..text.char_indices().nth(32).map_or(text.len(), |(i, _)| i)];
+    let raw = if head.is_ascii() {
+        head.to_ascii_lowercase()
+    } else {
+        head.to_lowercase()
+    };
     let head = raw.trim_start_matches(['[', '(', '*', '>', ' ']);
     let starts = |list: &[&str]| list.iter().any(|p| head.starts_with(p));
     if starts(LINK_PREFIXES) {

@@ -70,11 +70,9 @@ pub fn escape_markdown(s: &str) -> String {
                 out.push(' ');
                 copied = i + 1;
             }
-            b'&' => {
-                if opens_entity(&trimmed[i + 1..]) {
-                    out.push('\\');
-                }
-            }
+            // Only an entity reference would be read as markup.
+            b'&' if opens_entity(&trimmed[i + 1..]) => out.push('\\'),
+            b'&' => {}
             _ if special => out.push('\\'),
             _ => {}
         }
