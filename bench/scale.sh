@@ -55,6 +55,19 @@ run() {
   fi
 }
 
+# median N ROW-COMMAND...: runs a row command (run or peer) N times and prints the row with the
+# median wall time, or the first row that is not a time (a failure).
+median() {
+  local n=$1 k row rows=()
+  shift
+  for ((k = 0; k < n; k++)); do
+    row=$("$@")
+    [[ $(awk -F'|' '{ print ($4 + 0 > 0) }' <<<"$row") == 1 ]] || { echo "$row"; return 0; }
+    rows+=("$row")
+  done
+  printf '%s\n' "${rows[@]}" | sort -t'|' -k4,4g | sed -n "$(((n + 1) / 2))p"
+}
+
 # peer LABEL TASK SYSTEM FOLDER [SERIES]: a peer's row; one that ran out of time on a smaller
 # input of the same series (generated corpora, long articles) is not run again on a larger one.
 declare -A out_of_time=()
@@ -103,9 +116,10 @@ for row in "${rows[@]}"; do
         done
       fi
       label="BBC, $(find "$dir" -name '*.txt' | wc -l) articles"
-      ours=$(run "$label" "brief build (thread file)" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml)
+      # Short runs on a shared machine vary: the median of several runs of each side.
+      ours=$(median 5 run "$label" "brief build (thread file), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml)
       echo "$ours"
-      theirs=$(peer "$label" "summa, each article" summa "$dir" bbc)
+      theirs=$(median 3 peer "$label" "summa, each article, median of 3" summa "$dir" bbc)
       echo "$theirs"
       ratio=$(awk -F'|' -v a="$ours" -v b="$theirs" 'BEGIN { split(a, x, "|"); split(b, y, "|"); if (x[4] + 0 > 0 && y[4] + 0 > 0) printf "%.1f", y[4] / x[4] }')
       [[ -z $ratio ]] || echo "| $label | summa's wall time / brief's | ${ratio}× | | |"

@@ -86,7 +86,8 @@ pub struct KeyLine {
     /// The sentence, verbatim.
     pub text: String,
     /// Its score in the section it was chosen for: PageRank and PacSum blended, each scaled so
-    /// that the section's best is 1 (see docs/quality.md). Higher is better; compare scores
+    /// that the section's best is 1 (see docs/quality.md); a ranking whose blend weight is under
+    /// 0.001 is not computed and counts 0 (docs/performance.md). Higher is better; compare scores
     /// within a section only.
     pub score: f64,
     /// 1-based rank in that section.

@@ -165,13 +165,14 @@ fn build(args: &Args) -> Result<Built> {
     let env = render::environment(&templates, Strictness::Normal);
     let output = render::output(&env, &templates, &brief, args.format)?;
     bar.advance(1);
-    drop(bar);
     term::detail(format_args!(
-        "rendered with {} in {} ms; {} ms in all",
+        "rendered with {} in {} ms; {} ms in all ({})",
         templates_label(&templates),
         rendering.elapsed().as_millis(),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        bar.stage_times()
     ));
+    drop(bar);
     Ok(Built {
         path: args.out.join(format!("{date}.{}", args.format.extension())),
         output,
