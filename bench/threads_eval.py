@@ -54,7 +54,11 @@ def scores(truth, pred):
     mi = sum(v / n * math.log(n * v / (a[t] * b[q])) for (t, q), v in cont.items())
     h = lambda c: -sum(v / n * math.log(v / n) for v in c.values())
     nmi = mi / ((h(a) + h(b)) / 2) if h(a) + h(b) > 0 else 1.0
-    return p, r, f, ari, nmi, len(by_p)
+    # Purity: each cluster counted by its commonest label; inverse purity, the other way round.
+    majority = lambda groups, other: sum(
+        collections.Counter(other[i] for i in g).most_common(1)[0][1] for g in groups.values()) / n
+    purity, inverse = majority(by_p, truth), majority(by_t, pred)
+    return p, r, f, ari, nmi, len(by_p), purity, inverse
 
 
 def main():
@@ -82,10 +86,19 @@ def main():
     missing = set(truth) - set(pred)
     if missing:
         sys.exit(f"brief left out {len(missing)} labelled files")
-    p, r, f, ari, nmi, k = scores(truth, {i: pred[i] for i in truth})
+    p, r, f, ari, nmi, k, purity, inverse = scores(truth, {i: pred[i] for i in truth})
     print(f"{folder}: {len(truth)} articles, {k} clusters "
           f"({sum(1 for t in b['threads'] if not t['other'])} threads)")
-    print(f"B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}; ARI {ari:.3f}; NMI {nmi:.3f}")
+    print(f"B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}; ARI {ari:.3f}; NMI {nmi:.3f}; "
+          f"purity {purity:.3f}, inverse purity {inverse:.3f}")
+    # The thread holding most of each labelled story's articles, and its name.
+    sizes = collections.Counter(truth.values())
+    for label, size in sizes.most_common():
+        if size < 10:
+            break
+        held = collections.Counter(pred[i] for i in truth if truth[i] == label)
+        thread, count = held.most_common(1)[0]
+        print(f"  {label}: {count} of {size} in {thread!r}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,9 @@ use crate::lang::LangData;
 use crate::rank::Key;
 use crate::text::{self, Term};
 
+mod names;
+use names::{Names, bare, capitalised, name_key};
+
 /// Weight of a term occurrence in the headline.
 pub const TITLE_WEIGHT: f64 = 3.0;
 /// Weight of a term occurrence in the lead.
@@ -272,9 +275,12 @@ impl<'d> Matcher<'d> {
     }
 }
 
-/// Cosine (of TF-IDF document vectors, averaged over members) from which documents share a
-/// discovered thread.
-pub const DISCOVERY_THRESHOLD: f64 = 0.12;
+/// Similarity (of discovery vectors, averaged over members) from which documents share a
+/// discovered thread, unless the corpus's mean similarity is higher.
+pub const DISCOVERY_THRESHOLD: f64 = 0.06;
+/// The share of names (capitalised words) in the similarity of two documents; content terms
+/// have the rest.
+pub const DISCOVERY_NAME_SHARE: f64 = 0.7;
 /// Terms under which a document is indexed in discovery: its heaviest, by TF-IDF.
 pub const DISCOVERY_TERMS: usize = 32;
 /// How many documents a term's postings hold: those where it weighs most.
@@ -299,13 +305,39 @@ pub const DISCOVERY_NEIGHBOURS: usize = 64;
 pub fn discover(corpus: &Corpus) -> (Vec<ThreadDef>, Vec<Assignment>) {
     let n = corpus.docs.len();
     let vectors = doc_vectors(corpus);
-    let edges = neighbours(&vectors, corpus.vocab.len());
+    let dims = vectors
+        .iter()
+        .filter_map(|v| v.last())
+        .map(|e| e.0 as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let threshold = threshold(&vectors, dims);
+    let edges = neighbours(&vectors, dims);
     drop(vectors);
-    let mut clusters = average_linkage(n, &edges, DISCOVERY_THRESHOLD);
-    clusters.sort_by_key(|c| c[0]);
+    let mut clusters = average_linkage(n, &edges, threshold);
+    // Biggest first (then by first article): bigger threads choose their names first.
+    clusters.sort_by_key(|c| (std::cmp::Reverse(c.len()), c[0]));
+
+    let names = Names::new(corpus);
+    let mut named: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut taken = names::Taken::default();
+    for members in clusters {
+        let cands = names.candidates(&members);
+        let best = cands.into_iter().find(|c| !taken.alike(&c.name));
+        let name = match best {
+            // An article alone is a thread when a name of its own (found in no other article,
+            // and in its lead or twice) sets it apart; otherwise it goes to "Other".
+            Some(c) if members.len() > 1 || (c.df == 1 && c.weight >= 2.0) => c.name,
+            None if members.len() > 1 => thread_name(corpus, &members, &taken),
+            _ => continue,
+        };
+        taken.insert(&name);
+        named.push((name, members));
+    }
+    // Threads by size, then name.
+    named.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
 
     let mut defs = Vec::new();
-    let mut taken: HashSet<String> = HashSet::new();
     let mut assignments = vec![
         Assignment {
             thread: None,
@@ -315,9 +347,7 @@ pub fn discover(corpus: &Corpus) -> (Vec<ThreadDef>, Vec<Assignment>) {
         };
         n
     ];
-    for members in clusters {
-        let name = thread_name(corpus, &members, &taken);
-        taken.insert(name.clone());
+    for (name, members) in named {
         defs.push(ThreadDef {
             name,
             description: String::new(),
@@ -330,52 +360,167 @@ pub fn discover(corpus: &Corpus) -> (Vec<ThreadDef>, Vec<Assignment>) {
     (defs, assignments)
 }
 
-/// Each document's TF-IDF vector, normalised, sorted by term.
+/// Features with their weights, sorted by feature.
+type Weighted = Vec<(Term, f64)>;
+
+/// Each document's discovery vector, sorted by feature: two blocks, each a TF-IDF vector
+/// normalised to unit length, the content terms' scaled by the square root of
+/// `1 - DISCOVERY_NAME_SHARE` and the names' by the square root of `DISCOVERY_NAME_SHARE`, so that
+/// the dot product of two vectors is the blend of the two cosines. Counts are weighted by place
+/// (headline ×3, lead ×2) and taken sublinearly (1 + ln); name features follow the term ids.
 fn doc_vectors(corpus: &Corpus) -> Vec<Vec<(Term, f64)>> {
     let n = corpus.docs.len();
-    let tfs: Vec<Vec<(Term, f64)>> = corpus
+    let (word_share, name_share) = shares();
+    // Per document: weighted term counts, and weighted name counts keyed by the lowercased name.
+    let counted: Vec<(Weighted, Vec<(String, f64)>)> = corpus
         .docs
         .par_iter()
-        .map(|doc| {
-            let mut tf: FxHashMap<Term, f64> = FxHashMap::default();
-            for s in &doc.sentences {
-                let w = if s.position < LEAD_SENTENCES {
-                    2.0
-                } else {
-                    1.0
-                };
-                for &t in doc.terms(s) {
-                    *tf.entry(t).or_default() += w;
-                }
-            }
-            let mut tf: Vec<(Term, f64)> = tf.into_iter().collect();
-            tf.sort_unstable_by_key(|e| e.0);
-            tf
-        })
+        .map(|doc| (term_counts(corpus, doc), name_counts(doc)))
         .collect();
-    let mut df = vec![0u32; corpus.vocab.len()];
-    for tf in &tfs {
-        for &(t, _) in tf {
-            df[t as usize] += 1;
+    // Name ids after the term ids, in order of first appearance (deterministic).
+    let base = corpus.vocab.len() as Term;
+    let mut name_ids: FxHashMap<&str, Term> = FxHashMap::default();
+    for (_, names) in &counted {
+        for (name, _) in names {
+            let next = base + name_ids.len() as Term;
+            name_ids.entry(name.as_str()).or_insert(next);
         }
     }
-    tfs.into_par_iter()
-        .map(|tf| {
-            let mut v: Vec<(Term, f64)> = tf
-                .into_iter()
-                .map(|(t, c)| {
-                    let idf = ((1.0 + n as f64) / (1.0 + f64::from(df[t as usize]))).ln();
-                    (t, c * idf)
-                })
-                .filter(|&(_, w)| w > 0.0)
+    let dims = corpus.vocab.len() + name_ids.len();
+    let mut df = vec![0u32; dims];
+    let blocks: Vec<(Weighted, Weighted)> = counted
+        .iter()
+        .map(|(terms, names)| {
+            let names: Vec<(Term, f64)> = names
+                .iter()
+                .map(|(k, c)| (name_ids[k.as_str()], *c))
                 .collect();
-            let norm = v.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
-            for e in &mut v {
-                e.1 /= norm;
+            for &(t, _) in terms.iter().chain(&names) {
+                df[t as usize] += 1;
             }
+            (terms.clone(), names)
+        })
+        .collect();
+    drop(counted);
+    let weigh = |block: Vec<(Term, f64)>, share: f64| -> Vec<(Term, f64)> {
+        let mut v: Vec<(Term, f64)> = block
+            .into_iter()
+            .map(|(t, c)| {
+                let idf = ((1.0 + n as f64) / (1.0 + f64::from(df[t as usize]))).ln();
+                (t, (1.0 + c.ln()) * idf)
+            })
+            .filter(|&(_, w)| w > 0.0)
+            .collect();
+        let norm = v.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
+        for e in &mut v {
+            e.1 *= share.sqrt() / norm;
+        }
+        v
+    };
+    blocks
+        .into_par_iter()
+        .map(|(terms, names)| {
+            let mut v = weigh(terms, word_share);
+            v.extend(weigh(names, name_share));
+            v.sort_unstable_by_key(|e| e.0);
             v
         })
         .collect()
+}
+
+/// The content terms of a document with their counts, weighted by place: ×3 in the headline,
+/// ×2 in the lead, sorted by term.
+fn term_counts(corpus: &Corpus, doc: &Document) -> Vec<(Term, f64)> {
+    let mut tf: FxHashMap<Term, f64> = FxHashMap::default();
+    if let Some(h) = &doc.article.headline {
+        let lang = doc.lang.data();
+        for w in text::words(h) {
+            if lang.is_stop_word(&w) {
+                continue;
+            }
+            if let Some(t) = corpus.vocab.get(&lang.stem(&w)) {
+                *tf.entry(t).or_default() += TITLE_WEIGHT;
+            }
+        }
+    }
+    for s in &doc.sentences {
+        let w = place_weight(s.position);
+        for &t in doc.terms(s) {
+            *tf.entry(t).or_default() += w;
+        }
+    }
+    let mut tf: Vec<(Term, f64)> = tf.into_iter().collect();
+    tf.sort_unstable_by_key(|e| e.0);
+    tf
+}
+
+fn place_weight(position: usize) -> f64 {
+    if position < LEAD_SENTENCES {
+        LEAD_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+/// The names of a document (words written with a capital inside a sentence, not at its start)
+/// with the weighted count of all their occurrences, sentence starts and headline included;
+/// keyed by the lowercased word, sorted.
+fn name_counts(doc: &Document) -> Vec<(String, f64)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let lang = doc.lang.data();
+    let mut names: HashSet<&str> = HashSet::new();
+    for s in &doc.sentences {
+        for w in doc.text(s).unicode_words().skip(1) {
+            let w = bare(w);
+            if capitalised(w, lang) {
+                names.insert(w);
+            }
+        }
+    }
+    let mut counts: BTreeMap<String, f64> = BTreeMap::new();
+    let mut count = |text: &str, weight: f64| {
+        for w in text.unicode_words() {
+            let w = bare(w);
+            if names.contains(w) {
+                *counts.entry(name_key(w)).or_default() += weight;
+            }
+        }
+    };
+    if let Some(h) = &doc.article.headline {
+        count(h, TITLE_WEIGHT);
+    }
+    for s in &doc.sentences {
+        count(doc.text(s), place_weight(s.position));
+    }
+    counts.into_iter().collect()
+}
+
+/// The shares of the content terms and of the names in a discovery vector.
+fn shares() -> (f64, f64) {
+    (1.0 - DISCOVERY_NAME_SHARE, DISCOVERY_NAME_SHARE)
+}
+
+/// The threshold of a corpus: [`DISCOVERY_THRESHOLD`], or the mean cosine of all pairs of
+/// documents when that is higher (a corpus about one subject, where the stories are told apart
+/// by what distinguishes them from the rest).
+fn threshold(vectors: &[Vec<(Term, f64)>], dims: usize) -> f64 {
+    let base = DISCOVERY_THRESHOLD;
+    let n = vectors.len();
+    if n < 2 {
+        return base;
+    }
+    // The sum over pairs of v_i · v_j is (|Σ v|² − Σ |v|²) / 2.
+    let mut sum = vec![0.0_f64; dims];
+    let mut own = 0.0;
+    for v in vectors {
+        for &(t, w) in v {
+            sum[t as usize] += w;
+            own += w * w;
+        }
+    }
+    let total: f64 = sum.iter().map(|x| x * x).sum();
+    let mean = (total - own) / (n as f64 * (n as f64 - 1.0));
+    base.max(mean)
 }
 
 /// The heaviest `k` entries of a vector.
@@ -591,7 +736,7 @@ fn merge(mean: f64, a: usize, b: usize) -> Merge {
 }
 
 /// The capitalised word (not at a sentence start) that occurs in most members, then most often.
-fn thread_name(corpus: &Corpus, members: &[usize], taken: &HashSet<String>) -> String {
+fn thread_name(corpus: &Corpus, members: &[usize], taken: &names::Taken) -> String {
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for &m in members {
         let doc = &corpus.docs[m];
@@ -627,7 +772,7 @@ fn thread_name(corpus: &Corpus, members: &[usize], taken: &HashSet<String>) -> S
     ranked
         .into_iter()
         .map(|(w, _)| w)
-        .find(|w| !taken.contains(w))
+        .find(|w| !taken.alike(w))
         .unwrap_or_else(|| corpus.docs[members[0]].title().to_string())
 }
 
@@ -776,9 +921,53 @@ mod tests {
             ),
         ]);
         let (defs, a) = discover(&c);
-        assert_eq!(defs.len(), 2);
-        assert_eq!(a[0].thread, a[1].thread);
-        assert_ne!(a[0].thread, a[2].thread);
+        // The bank article is alone and has no name of its own: it goes to "Other".
+        assert_eq!(defs.len(), 1);
+        assert_eq!(a[0].thread, Some(0));
+        assert_eq!(a[1].thread, Some(0));
+        assert_eq!(a[2].thread, None);
         assert_eq!(defs[0].name, "Valencia");
+    }
+
+    #[test]
+    fn a_thread_is_named_by_its_distinguishing_name_whole() {
+        let c = corpus(&[
+            (
+                "a.txt",
+                "On Monday the opposition marched against Prime Minister Hun Sen in the capital. \
+                 Police met the march led by Sam Rainsy near the palace on Monday.\n",
+            ),
+            (
+                "b.txt",
+                "Protesters on Monday demanded that Prime Minister Hun Sen step down. \
+                 The house of Sam Rainsy was watched by Hun Sen's police on Monday.\n",
+            ),
+            (
+                "c.txt",
+                "The house prices in the south rose on Monday, the national bank said. \
+                 Buyers in Leeds paid more for a house than a year ago on Monday.\n",
+            ),
+        ]);
+        let names = names::Names::new(&c);
+        let best = &names.candidates(&[0, 1])[0];
+        // "Hun Sen", not the fragment "Sen"; never "Monday", nor the title "Prime Minister".
+        assert_eq!(best.name, "Hun Sen");
+        let all: Vec<String> = names.candidates(&[2]).into_iter().map(|c| c.name).collect();
+        assert!(all.contains(&"Leeds".to_string()), "{all:?}");
+        assert!(!all.iter().any(|n| n == "Monday"), "{all:?}");
+    }
+
+    #[test]
+    fn near_duplicate_names_are_alike() {
+        let mut taken = names::Taken::default();
+        taken.insert("Lords");
+        taken.insert("Philippine");
+        taken.insert("Paris");
+        assert!(taken.alike("Lord"));
+        assert!(taken.alike("lords"));
+        assert!(taken.alike("Philippines"));
+        assert!(!taken.alike("Parisian"));
+        assert!(!taken.alike("Istanbul"));
+        assert!(!taken.alike("L"));
     }
 }

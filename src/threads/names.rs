@@ -1,0 +1,373 @@
+//! Names of discovered threads, as an editor would title them: the name or phrase that is
+//! frequent in a thread's articles and rare in the others' ("Riyadh", "Malaysia Airlines",
+//! "Hun Sen"), written as the articles write it.
+//!
+//! Candidates are stretches of up to three words of runs of capitalised words inside sentences
+//! (a sentence's first word is capitalised by position, not by name, and does not count). A word
+//! the corpus also writes in lower case is a common word ("House", "South", "President"): it
+//! never names a thread alone, nor do stretches of common words only ("Prime Minister").
+//! Weekdays, months and numbers are never candidates. Spellings and forms of a name count as one
+//! (their first seven letters: "Zelensky" and "Zelenskyy").
+//!
+//! A candidate scores (share of the thread's articles holding it) × (share of the articles
+//! holding it that are in the thread) × (the sum over those articles of 1 + ln of its weighted
+//! count: ×2 in the lead): present in most of the thread, absent elsewhere, prominent. A longer
+//! phrase holding the best candidate's words replaces it when it is found in at least 80% as many
+//! of the thread's articles ("Malaysia" → "Malaysia Airlines", "Sen" → "Hun Sen").
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::LEAD_SENTENCES;
+use crate::corpus::{Corpus, Document};
+use crate::lang::LangData;
+
+/// How many candidates [`Names::candidates`] returns.
+pub const LEADING: usize = 16;
+
+/// Longest phrase that may name a thread, in words.
+const MAX_WORDS: usize = 3;
+
+/// Words written with a capital that are never names.
+const NEVER: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+];
+
+/// A candidate name in a set of articles.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// As the articles write it (the commonest form).
+    pub name: String,
+    /// Articles of the set that hold it.
+    pub docs: usize,
+    /// Articles of the corpus that hold it.
+    pub df: usize,
+    /// Its weighted count in the set's articles (×2 in the lead).
+    pub weight: f64,
+    pub score: f64,
+}
+
+/// Every article's candidate names, and how many articles hold each.
+pub struct Names {
+    /// Per phrase id: its key (lowercased prefixes), and its written forms.
+    phrases: Vec<String>,
+    /// Per article: (phrase id, written form, weighted count).
+    docs: Vec<Vec<(u32, String, f64)>>,
+    df: Vec<u32>,
+}
+
+/// A word as a name: trimmed of a possessive "'s".
+pub fn bare(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+/// Whether a word, as written, may be (part of) a name: it starts with a capital, has two
+/// characters or more, is not a stop word, nor a weekday, month or title, nor only digits.
+pub fn capitalised(word: &str, lang: &LangData) -> bool {
+    let mut chars = word.chars();
+    if !(chars.next().is_some_and(char::is_uppercase) && chars.next().is_some()) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !lang.is_stop_word(&lower) && !NEVER.contains(&lower.as_str())
+}
+
+/// The key a name is counted under: its first seven letters, lowercased, so that spellings and
+/// forms of one name count as one ("Zelensky" and "Zelenskyy", "Malaysia" and "Malaysian").
+pub fn name_key(name: &str) -> String {
+    name.chars().take(7).flat_map(char::to_lowercase).collect()
+}
+
+fn phrase_key(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| name_key(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Names {
+    /// The candidates of every article of `corpus`.
+    pub fn new(corpus: &Corpus) -> Names {
+        // Words the corpus writes in lower case somewhere: common words, not names.
+        let per_doc_common: Vec<FxHashSet<&str>> = corpus
+            .docs
+            .par_iter()
+            .map(|doc| {
+                let mut set = FxHashSet::default();
+                for s in &doc.sentences {
+                    for w in doc.text(s).unicode_words() {
+                        if w.chars().next().is_some_and(char::is_lowercase) {
+                            set.insert(bare(w));
+                        }
+                    }
+                }
+                set
+            })
+            .collect();
+        let mut common: FxHashSet<String> = FxHashSet::default();
+        for set in per_doc_common {
+            for w in set {
+                if !common.contains(w) {
+                    common.insert(w.to_string());
+                }
+            }
+        }
+        let per_doc: Vec<Vec<(String, String, f64)>> = corpus
+            .docs
+            .par_iter()
+            .map(|doc| doc_candidates(doc, &common))
+            .collect();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut phrases = Vec::new();
+        let mut df = Vec::new();
+        let docs = per_doc
+            .into_iter()
+            .map(|cands| {
+                cands
+                    .into_iter()
+                    .map(|(key, written, weight)| {
+                        let id = *ids.entry(key.clone()).or_insert_with(|| {
+                            phrases.push(key);
+                            df.push(0);
+                            (phrases.len() - 1) as u32
+                        });
+                        df[id as usize] += 1;
+                        (id, written, weight)
+                    })
+                    .collect()
+            })
+            .collect();
+        Names { phrases, docs, df }
+    }
+
+    /// The leading candidates of a set of articles (at most [`LEADING`]), best first.
+    pub fn candidates(&self, members: &[usize]) -> Vec<Candidate> {
+        #[derive(Default)]
+        struct Seen<'a> {
+            docs: usize,
+            /// Summed over the articles, 1 + ln(weighted count).
+            spread: f64,
+            weight: f64,
+            forms: BTreeMap<&'a str, usize>,
+        }
+        let mut acc: BTreeMap<u32, Seen> = BTreeMap::new();
+        for &m in members {
+            for (id, written, weight) in &self.docs[m] {
+                let e = acc.entry(*id).or_default();
+                e.docs += 1;
+                e.spread += 1.0 + weight.ln();
+                e.weight += weight;
+                *e.forms.entry(written).or_default() += 1;
+            }
+        }
+        let size = members.len() as f64;
+        let mut out: Vec<(Candidate, &str)> = acc
+            .into_iter()
+            .map(|(id, seen)| {
+                let Seen {
+                    docs,
+                    spread,
+                    weight,
+                    forms,
+                } = seen;
+                let df = self.df[id as usize] as usize;
+                let name = forms
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .map(|(w, _)| w.to_string())
+                    .unwrap_or_default();
+                let score = (docs as f64 / size) * (docs as f64 / df as f64) * spread;
+                (
+                    Candidate {
+                        name,
+                        docs,
+                        df,
+                        weight,
+                        score,
+                    },
+                    self.phrases[id as usize].as_str(),
+                )
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.0.score
+                .total_cmp(&a.0.score)
+                .then_with(|| a.0.name.cmp(&b.0.name))
+        });
+        // A longer phrase holding a leading candidate's words, found nearly as widely, replaces
+        // it. Only the leading candidates are wanted (the first not taken names the thread).
+        let mut ranked: Vec<Candidate> = Vec::with_capacity(LEADING);
+        for (c, key) in out.iter().take(LEADING) {
+            let longer = out
+                .iter()
+                .filter(|(o, okey)| {
+                    okey.len() > key.len()
+                        && okey.split(' ').count() > key.split(' ').count()
+                        && contains_words(okey, key)
+                        && o.docs * 5 >= c.docs * 4
+                })
+                // The most widely found, then the shortest.
+                .max_by(|a, b| {
+                    a.0.docs
+                        .cmp(&b.0.docs)
+                        .then(b.1.len().cmp(&a.1.len()))
+                        .then(b.0.name.cmp(&a.0.name))
+                });
+            ranked.push(match longer {
+                Some((o, _)) => Candidate {
+                    score: c.score,
+                    ..o.clone()
+                },
+                None => c.clone(),
+            });
+        }
+        ranked
+    }
+}
+
+/// Whether the words of `short` appear, in order and together, among the words of `long`.
+fn contains_words(long: &str, short: &str) -> bool {
+    let l: Vec<&str> = long.split(' ').collect();
+    let s: Vec<&str> = short.split(' ').collect();
+    l.windows(s.len()).any(|w| w == s.as_slice())
+}
+
+/// An article's candidate names: (key, written form, weighted count), one per key (the form
+/// written most), sorted by key.
+fn doc_candidates(doc: &Document, common: &FxHashSet<String>) -> Vec<(String, String, f64)> {
+    let lang = doc.lang.data();
+    let mut found: BTreeMap<String, (BTreeMap<String, usize>, f64)> = BTreeMap::new();
+    for s in &doc.sentences {
+        let weight = if s.position < LEAD_SENTENCES {
+            2.0
+        } else {
+            1.0
+        };
+        for run in runs(doc.text(s), lang) {
+            let is_common: Vec<bool> = run
+                .iter()
+                .map(|w| common.contains(&w.to_lowercase()))
+                .collect();
+            // Every stretch of up to MAX_WORDS words holding a word that is not common:
+            // "Hun Sen" in "Prime Minister Hun Sen", "Malaysia Airlines" in "Malaysia
+            // Airlines Flight MH370".
+            for len in 1..=MAX_WORDS.min(run.len()) {
+                for (start, words) in run.windows(len).enumerate() {
+                    if is_common[start..start + len].iter().all(|&c| c) {
+                        continue;
+                    }
+                    let e = found.entry(phrase_key(words)).or_default();
+                    *e.0.entry(words.join(" ")).or_default() += 1;
+                    e.1 += weight;
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|(key, (forms, weight))| {
+            let written = forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(w, _)| w)
+                .unwrap_or_default();
+            (key, written, weight)
+        })
+        .collect()
+}
+
+/// The runs of capitalised words of a sentence, its first word left out: words joined only by
+/// spaces (punctuation ends a run).
+fn runs<'t>(text: &'t str, lang: &LangData) -> Vec<Vec<&'t str>> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut first = true;
+    for seg in text.split_word_bounds() {
+        if seg.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let is_word = seg.chars().any(char::is_alphanumeric);
+        let word = bare(seg);
+        let name_like =
+            capitalised(word, lang) && word.chars().any(char::is_alphabetic) && !word.contains('.');
+        if is_word && !first && name_like {
+            run.push(word);
+        } else if !run.is_empty() {
+            out.push(std::mem::take(&mut run));
+        }
+        if is_word {
+            first = false;
+        }
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out
+}
+
+/// Names already given, to keep two threads from having the same or nearly the same name
+/// ("Lord" and "Lords", "Philippine" and "Philippines"): one a prefix of the other, at most two
+/// characters apart, ignoring case.
+#[derive(Default)]
+pub struct Taken {
+    /// The names, lowercased.
+    exact: FxHashSet<String>,
+    /// The names, lowercased, less their last one or two characters.
+    cut: FxHashSet<String>,
+}
+
+/// `name` less its last `k` characters, when it has more than `k`.
+fn less(name: &str, k: usize) -> Option<&str> {
+    let (i, _) = name.char_indices().rev().nth(k - 1)?;
+    (i > 0).then(|| &name[..i])
+}
+
+impl Taken {
+    pub fn insert(&mut self, name: &str) {
+        let lower = name.to_lowercase();
+        for k in 1..=2 {
+            if let Some(cut) = less(&lower, k) {
+                self.cut.insert(cut.to_string());
+            }
+        }
+        self.exact.insert(lower);
+    }
+
+    /// Whether `name` is alike a name already given.
+    pub fn alike(&self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        self.exact.contains(&lower)
+            || self.cut.contains(&lower)
+            || (1..=2).any(|k| less(&lower, k).is_some_and(|c| self.exact.contains(c)))
+    }
+}
