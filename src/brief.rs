@@ -53,6 +53,8 @@ pub struct Thread {
     pub description: String,
     /// The section of articles without a thread.
     pub other: bool,
+    /// Discovered from the articles (no thread file or front matter defines it).
+    pub discovered: bool,
     pub key_lines: Vec<KeyLine>,
     pub articles: Vec<Article>,
 }

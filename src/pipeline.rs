@@ -188,11 +188,15 @@ pub fn summarize(corpus: &Corpus, budget: Budget, opts: &Options) -> Vec<Scored>
     key_lines(corpus, &scope, opts)
 }
 
-/// How threads are found.
+/// How threads are found. In every case front matter `thread:` puts an article in the thread
+/// it names first.
 #[derive(Clone, Debug)]
 pub enum ThreadSource {
-    /// From a thread file.
+    /// From a thread file; the articles no defined thread claims are grouped by discovery into
+    /// threads of their own, after the defined ones.
     Defined(Vec<ThreadDef>),
+    /// From a thread file only: the articles no thread claims go to "Other" (`--no-discover`).
+    DefinedOnly(Vec<ThreadDef>),
     /// Discovered from the articles themselves.
     Discover,
 }
@@ -217,13 +221,31 @@ pub fn build_brief_with(
 ) -> Brief {
     let n = corpus.docs.len();
     progress.start(Stage::Threads, 1);
-    let (defs, assignments): (Vec<ThreadDef>, Vec<Assignment>) = match threads {
-        ThreadSource::Defined(mut defs) => {
-            let a = threads::assign(corpus, &mut defs);
-            (defs, a)
-        }
-        ThreadSource::Discover => threads::discover(corpus),
+    let (mut defs, discover_rest) = match threads {
+        ThreadSource::Defined(defs) => (defs, true),
+        ThreadSource::DefinedOnly(defs) => (defs, false),
+        ThreadSource::Discover => (Vec::new(), true),
     };
+    let mut assignments: Vec<Assignment> = threads::assign(corpus, &mut defs);
+    if discover_rest {
+        // What no thread claims (and front matter did not send to "Other") is discovered.
+        let rest: Vec<usize> = (0..n)
+            .filter(|&d| assignments[d].thread.is_none() && !assignments[d].by_front_matter)
+            .collect();
+        let taken: Vec<&str> = defs.iter().map(|d| d.name.as_str()).collect();
+        let found = threads::discover(corpus, &rest, &taken);
+        for (name, members) in found {
+            defs.push(ThreadDef {
+                name,
+                description: String::new(),
+                terms: Vec::new(),
+                discovered: true,
+            });
+            for m in members {
+                assignments[m].thread = Some(defs.len() - 1);
+            }
+        }
+    }
     // Members of each thread, then of "Other", in document order.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); defs.len() + 1];
     for (d, a) in assignments.iter().enumerate() {
@@ -282,26 +304,39 @@ pub fn build_brief_with(
         .iter()
         .zip(thread_lines)
         .zip(&members)
-        .map(|((def, lines), m)| (def.name.clone(), def.description.clone(), false, lines, m))
+        .map(|((def, lines), m)| {
+            (
+                def.name.clone(),
+                def.description.clone(),
+                false,
+                def.discovered,
+                lines,
+                m,
+            )
+        })
         .chain(std::iter::once((
             threads::OTHER.to_string(),
             String::new(),
             true,
+            false,
             Vec::new(),
             &members[defs.len()],
         )))
-        .filter(|s| !s.4.is_empty())
-        .map(|(name, description, other, lines, m)| brief::Thread {
-            slug: brief::slug(&name),
-            name,
-            description,
-            other,
-            key_lines: brief::key_lines(corpus, &lines),
-            articles: m
-                .iter()
-                .map(|&d| brief::article(corpus, d, &assignments[d], &article_lines[d]))
-                .collect(),
-        })
+        .filter(|s| !s.5.is_empty())
+        .map(
+            |(name, description, other, discovered, lines, m)| brief::Thread {
+                slug: brief::slug(&name),
+                name,
+                description,
+                other,
+                discovered,
+                key_lines: brief::key_lines(corpus, &lines),
+                articles: m
+                    .iter()
+                    .map(|&d| brief::article(corpus, d, &assignments[d], &article_lines[d]))
+                    .collect(),
+            },
+        )
         .collect();
     brief::assemble(
         corpus,

@@ -39,11 +39,12 @@ pub fn brief() -> Brief {
         name: "Harbour".into(),
         description: "The harbour bridge and what its reopening changes.".into(),
         terms: vec!["harbour".into(), "bridge".into()],
+        discovered: false,
     }];
     let date = jiff::civil::date(2025, 3, 3);
     pipeline::build_brief(
         &corpus,
-        ThreadSource::Defined(threads),
+        ThreadSource::DefinedOnly(threads),
         date,
         &Options::default(),
     )

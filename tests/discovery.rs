@@ -104,3 +104,116 @@ proptest! {
         prop_assert_eq!(threads(a.path(), &renamed), threads(b.path(), &files));
     }
 }
+
+/// Builds `dir/in` as JSON with extra arguments and returns (name, discovered, other, files).
+fn build_json(dir: &Path, extra: &[&str]) -> Vec<(String, bool, bool, Vec<String>)> {
+    brief_in(dir)
+        .args([
+            "build", "-q", "--input", "in", "--out", "out", "--format", "json",
+        ])
+        .args(["--date", "2025-08-20"])
+        .args(extra)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("out/2025-08-20.json")).unwrap()).unwrap();
+    json["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let files = t["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["file"].as_str().unwrap()[..3].to_string())
+                .collect();
+            (
+                t["name"].as_str().unwrap().to_string(),
+                t["discovered"].as_bool().unwrap(),
+                t["other"].as_bool().unwrap(),
+                files,
+            )
+        })
+        .collect()
+}
+
+/// A folder `dir/in` holding the sample's articles, each passed through `edit`.
+fn sample_input(dir: &Path, edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> std::path::PathBuf {
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for (name, bytes) in sample() {
+        let bytes = edit(&name, bytes);
+        std::fs::write(input.join(name), bytes).unwrap();
+    }
+    input
+}
+
+#[test]
+fn a_thread_file_and_discovery_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample_input(dir.path(), |_, bytes| bytes);
+    std::fs::write(
+        input.join("threads.toml"),
+        "[[thread]]\nname = \"Talks in Saudi Arabia\"\nterms = [\"Riyadh\", \"Diriyah\"]\n",
+    )
+    .unwrap();
+    let t = |name: &str, discovered, other, files: &[&str]| {
+        (
+            name.to_string(),
+            discovered,
+            other,
+            files.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    // The defined thread first; what it does not claim is discovered after it.
+    assert_eq!(
+        build_json(dir.path(), &[]),
+        vec![
+            t(
+                "Talks in Saudi Arabia",
+                false,
+                false,
+                &["000", "003", "004"]
+            ),
+            t("Alaska", true, false, &["002"]),
+            t("Istanbul", true, false, &["001"]),
+        ]
+    );
+    // --no-discover: what no thread claims goes to "Other".
+    assert_eq!(
+        build_json(dir.path(), &["--no-discover"]),
+        vec![
+            t(
+                "Talks in Saudi Arabia",
+                false,
+                false,
+                &["000", "003", "004"]
+            ),
+            t("Other", false, true, &["001", "002"]),
+        ]
+    );
+}
+
+#[test]
+fn front_matter_names_a_thread_without_a_thread_file() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_input(dir.path(), |name, bytes| {
+        if name.starts_with("001") {
+            [b"---\nthread: Prisoner exchange\n---\n".as_slice(), &bytes].concat()
+        } else {
+            bytes
+        }
+    });
+    let got = build_json(dir.path(), &[]);
+    assert!(
+        got.contains(&(
+            "Prisoner exchange".to_string(),
+            false,
+            false,
+            vec!["001".to_string()]
+        )),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|t| t.0 == "Riyadh" && t.1), "{got:?}");
+}

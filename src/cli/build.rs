@@ -46,6 +46,10 @@ pub struct Args {
     /// Thread file [default: <input>/threads.toml if it exists, else threads are discovered]
     #[arg(long, value_name = "FILE")]
     pub threads: Option<PathBuf>,
+    /// With a thread file, send the articles no thread claims to "Other" instead of discovering
+    /// threads among them
+    #[arg(long)]
+    pub no_discover: bool,
     /// Date of the brief, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
@@ -106,12 +110,19 @@ fn build(args: &Args) -> Result<Built> {
     let date = brief_date(args.date)?;
     let opts = options(args);
     let templates = templates(args)?;
+    let defined = |defs| {
+        if args.no_discover {
+            ThreadSource::DefinedOnly(defs)
+        } else {
+            ThreadSource::Defined(defs)
+        }
+    };
     let thread_source = match &args.threads {
-        Some(file) => ThreadSource::Defined(read_threads(file)?),
+        Some(file) => defined(read_threads(file)?),
         None => {
             let default = args.input.join("threads.toml");
             if default.is_file() {
-                ThreadSource::Defined(read_threads(&default)?)
+                defined(read_threads(&default)?)
             } else {
                 ThreadSource::Discover
             }

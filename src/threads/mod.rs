@@ -40,6 +40,9 @@ pub struct ThreadDef {
     /// Words or phrases that identify the thread ("Riyadh", "prisoner exchange").
     #[serde(default)]
     pub terms: Vec<String>,
+    /// Discovered from the articles, not defined by a thread file or front matter.
+    #[serde(skip)]
+    pub discovered: bool,
 }
 
 #[derive(Deserialize)]
@@ -161,6 +164,7 @@ pub fn assign(corpus: &Corpus, defs: &mut Vec<ThreadDef>) -> Vec<Assignment> {
                             name: name.to_string(),
                             description: String::new(),
                             terms: Vec::new(),
+                            discovered: false,
                         });
                         Some(defs.len() - 1)
                     }
@@ -299,12 +303,17 @@ pub const DISCOVERY_NEIGHBOURS: usize = 64;
 /// [`DISCOVERY_THRESHOLD`], from a heap of candidate merges. On WikiRef220 this gives the same
 /// threads as comparing every pair (docs/performance.md).
 /// A document alone stays alone. A thread is named after the capitalised word its articles share
-/// most. Returns the definitions (no terms) and each document's thread.
+/// most. Only `docs` (corpus indices) are grouped; names in `taken_names` are not given again.
+/// Returns the threads, named, with their articles, largest first (then by name); an article in
+/// none of them belongs to "Other".
 ///
 /// Cost: near-linear in the corpus (no n x n matrix); see docs/performance.md.
-pub fn discover(corpus: &Corpus) -> (Vec<ThreadDef>, Vec<Assignment>) {
-    let n = corpus.docs.len();
-    let vectors = doc_vectors(corpus);
+pub fn discover(
+    corpus: &Corpus,
+    docs: &[usize],
+    taken_names: &[&str],
+) -> Vec<(String, Vec<usize>)> {
+    let vectors = doc_vectors(corpus, docs);
     let dims = vectors
         .iter()
         .filter_map(|v| v.last())
@@ -314,13 +323,21 @@ pub fn discover(corpus: &Corpus) -> (Vec<ThreadDef>, Vec<Assignment>) {
     let threshold = threshold(&vectors, dims);
     let edges = neighbours(&vectors, dims);
     drop(vectors);
-    let mut clusters = average_linkage(n, &edges, threshold);
+    // Clusters of corpus indices.
+    let mut clusters: Vec<Vec<usize>> = average_linkage(docs.len(), &edges, threshold)
+        .into_iter()
+        .map(|c| c.into_iter().map(|k| docs[k]).collect())
+        .collect();
     // Biggest first (then by first article): bigger threads choose their names first.
     clusters.sort_by_key(|c| (std::cmp::Reverse(c.len()), c[0]));
 
     let names = Names::new(corpus);
     let mut named: Vec<(String, Vec<usize>)> = Vec::new();
     let mut taken = names::Taken::default();
+    for name in taken_names {
+        taken.insert(name);
+    }
+    taken.insert(OTHER);
     for members in clusters {
         let cands = names.candidates(&members);
         let best = cands.into_iter().find(|c| !taken.alike(&c.name));
@@ -336,28 +353,7 @@ pub fn discover(corpus: &Corpus) -> (Vec<ThreadDef>, Vec<Assignment>) {
     }
     // Threads by size, then name.
     named.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-
-    let mut defs = Vec::new();
-    let mut assignments = vec![
-        Assignment {
-            thread: None,
-            score: 0.0,
-            evidence: Vec::new(),
-            by_front_matter: false
-        };
-        n
-    ];
-    for (name, members) in named {
-        defs.push(ThreadDef {
-            name,
-            description: String::new(),
-            terms: Vec::new(),
-        });
-        for &m in &members {
-            assignments[m].thread = Some(defs.len() - 1);
-        }
-    }
-    (defs, assignments)
+    named
 }
 
 /// Features with their weights, sorted by feature.
@@ -368,14 +364,16 @@ type Weighted = Vec<(Term, f64)>;
 /// `1 - DISCOVERY_NAME_SHARE` and the names' by the square root of `DISCOVERY_NAME_SHARE`, so that
 /// the dot product of two vectors is the blend of the two cosines. Counts are weighted by place
 /// (headline ×3, lead ×2) and taken sublinearly (1 + ln); name features follow the term ids.
-fn doc_vectors(corpus: &Corpus) -> Vec<Vec<(Term, f64)>> {
-    let n = corpus.docs.len();
+fn doc_vectors(corpus: &Corpus, docs: &[usize]) -> Vec<Vec<(Term, f64)>> {
+    let n = docs.len();
     let (word_share, name_share) = shares();
     // Per document: weighted term counts, and weighted name counts keyed by the lowercased name.
-    let counted: Vec<(Weighted, Vec<(String, f64)>)> = corpus
-        .docs
+    let counted: Vec<(Weighted, Vec<(String, f64)>)> = docs
         .par_iter()
-        .map(|doc| (term_counts(corpus, doc), name_counts(doc)))
+        .map(|&d| {
+            let doc = &corpus.docs[d];
+            (term_counts(corpus, doc), name_counts(doc))
+        })
         .collect();
     // Name ids after the term ids, in order of first appearance (deterministic).
     let base = corpus.vocab.len() as Term;
@@ -920,13 +918,9 @@ mod tests {
                 "The central bank raised interest rates. Inflation stayed high.\n",
             ),
         ]);
-        let (defs, a) = discover(&c);
+        let threads = discover(&c, &[0, 1, 2], &[]);
         // The bank article is alone and has no name of its own: it goes to "Other".
-        assert_eq!(defs.len(), 1);
-        assert_eq!(a[0].thread, Some(0));
-        assert_eq!(a[1].thread, Some(0));
-        assert_eq!(a[2].thread, None);
-        assert_eq!(defs[0].name, "Valencia");
+        assert_eq!(threads, vec![("Valencia".to_string(), vec![0, 1])]);
     }
 
     #[test]
