@@ -51,6 +51,9 @@ pub struct Thread {
     /// `name` in lowercase ASCII with dashes, for anchors.
     pub slug: String,
     pub description: String,
+    /// What marks the thread: a thread file's terms, or for a discovered thread its name and the
+    /// names and phrases that most distinguish it ("Riyadh", "Saudi Arabia", "Rubio", "Lavrov").
+    pub terms: Vec<String>,
     /// The section of articles without a thread.
     pub other: bool,
     /// Discovered from the articles (no thread file or front matter defines it).

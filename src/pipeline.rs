@@ -234,14 +234,14 @@ pub fn build_brief_with(
             .collect();
         let taken: Vec<&str> = defs.iter().map(|d| d.name.as_str()).collect();
         let found = threads::discover(corpus, &rest, &taken);
-        for (name, members) in found {
+        for found in found {
             defs.push(ThreadDef {
-                name,
+                name: found.name,
                 description: String::new(),
-                terms: Vec::new(),
+                terms: found.terms,
                 discovered: true,
             });
-            for m in members {
+            for m in found.members {
                 assignments[m].thread = Some(defs.len() - 1);
             }
         }
@@ -300,44 +300,36 @@ pub fn build_brief_with(
     let (corpus_lines, (thread_lines, article_lines)) =
         rayon::join(corpus_lines, || rayon::join(thread_lines, article_lines));
 
-    let sections = defs
+    let thread = |name: &str, description: &str, terms: &[String], m: &[usize]| brief::Thread {
+        slug: brief::slug(name),
+        name: name.to_string(),
+        description: description.to_string(),
+        terms: terms.to_vec(),
+        other: false,
+        discovered: false,
+        key_lines: Vec::new(),
+        articles: m
+            .iter()
+            .map(|&d| brief::article(corpus, d, &assignments[d], &article_lines[d]))
+            .collect(),
+    };
+    let mut sections: Vec<brief::Thread> = defs
         .iter()
         .zip(thread_lines)
         .zip(&members)
-        .map(|((def, lines), m)| {
-            (
-                def.name.clone(),
-                def.description.clone(),
-                false,
-                def.discovered,
-                lines,
-                m,
-            )
+        .filter(|(_, m)| !m.is_empty())
+        .map(|((def, lines), m)| brief::Thread {
+            discovered: def.discovered,
+            key_lines: brief::key_lines(corpus, &lines),
+            ..thread(&def.name, &def.description, &def.terms, m)
         })
-        .chain(std::iter::once((
-            threads::OTHER.to_string(),
-            String::new(),
-            true,
-            false,
-            Vec::new(),
-            &members[defs.len()],
-        )))
-        .filter(|s| !s.5.is_empty())
-        .map(
-            |(name, description, other, discovered, lines, m)| brief::Thread {
-                slug: brief::slug(&name),
-                name,
-                description,
-                other,
-                discovered,
-                key_lines: brief::key_lines(corpus, &lines),
-                articles: m
-                    .iter()
-                    .map(|&d| brief::article(corpus, d, &assignments[d], &article_lines[d]))
-                    .collect(),
-            },
-        )
         .collect();
+    if !members[defs.len()].is_empty() {
+        sections.push(brief::Thread {
+            other: true,
+            ..thread(threads::OTHER, "", &[], &members[defs.len()])
+        });
+    }
     brief::assemble(
         corpus,
         date,

@@ -308,11 +308,7 @@ pub const DISCOVERY_NEIGHBOURS: usize = 64;
 /// none of them belongs to "Other".
 ///
 /// Cost: near-linear in the corpus (no n x n matrix); see docs/performance.md.
-pub fn discover(
-    corpus: &Corpus,
-    docs: &[usize],
-    taken_names: &[&str],
-) -> Vec<(String, Vec<usize>)> {
+pub fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) -> Vec<Discovered> {
     let vectors = doc_vectors(corpus, docs);
     let dims = vectors
         .iter()
@@ -332,7 +328,7 @@ pub fn discover(
     clusters.sort_by_key(|c| (std::cmp::Reverse(c.len()), c[0]));
 
     let names = Names::new(corpus);
-    let mut named: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut named: Vec<Discovered> = Vec::new();
     let mut taken = names::Taken::default();
     for name in taken_names {
         taken.insert(name);
@@ -340,20 +336,74 @@ pub fn discover(
     taken.insert(OTHER);
     for members in clusters {
         let cands = names.candidates(&members);
-        let best = cands.into_iter().find(|c| !taken.alike(&c.name));
+        let best = cands.iter().find(|c| !taken.alike(&c.name));
         let name = match best {
             // An article alone is a thread when a name of its own (found in no other article,
             // and in its lead or twice) sets it apart; otherwise it goes to "Other".
-            Some(c) if members.len() > 1 || (c.df == 1 && c.weight >= 2.0) => c.name,
+            Some(c) if members.len() > 1 || (c.df == 1 && c.weight >= 2.0) => c.name.clone(),
             None if members.len() > 1 => thread_name(corpus, &members, &taken),
             _ => continue,
         };
         taken.insert(&name);
-        named.push((name, members));
+        // Its top terms: the name, then the next best candidates, none alike another.
+        let mut terms: Vec<String> = vec![name.clone()];
+        let mut shown = names::Taken::default();
+        shown.insert(&name);
+        for c in &cands {
+            if terms.len() == TOP_TERMS {
+                break;
+            }
+            // Mostly this thread's: three in four of the articles holding it are in it.
+            let own = c.docs * 4 >= c.df * 3;
+            if own && !shown.alike(&c.name) && !contains_words_of(&terms, &c.name) {
+                shown.insert(&c.name);
+                terms.push(c.name.clone());
+            }
+        }
+        named.push(Discovered {
+            name,
+            terms,
+            members,
+        });
     }
     // Threads by size, then name.
-    named.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    named.sort_by(|a, b| {
+        b.members
+            .len()
+            .cmp(&a.members.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
     named
+}
+
+/// How many top terms a discovered thread shows.
+pub const TOP_TERMS: usize = 4;
+
+/// A discovered thread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discovered {
+    pub name: String,
+    /// Its name, then the names and phrases that most distinguish it ("Riyadh", "Saudi Arabia",
+    /// "Rubio", "Lavrov"), at most [`TOP_TERMS`].
+    pub terms: Vec<String>,
+    /// Its articles (corpus indices), in order.
+    pub members: Vec<usize>,
+}
+
+/// Whether `name` is one of the words of a term already chosen, or holds one ("Saudi" after
+/// "Saudi Arabia").
+fn contains_words_of(terms: &[String], name: &str) -> bool {
+    let words = |s: &str| {
+        s.to_lowercase()
+            .split(' ')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let new = words(name);
+    terms.iter().any(|t| {
+        let old = words(t);
+        new.iter().all(|w| old.contains(w)) || old.iter().all(|w| new.contains(w))
+    })
 }
 
 /// Features with their weights, sorted by feature.
@@ -920,7 +970,10 @@ mod tests {
         ]);
         let threads = discover(&c, &[0, 1, 2], &[]);
         // The bank article is alone and has no name of its own: it goes to "Other".
-        assert_eq!(threads, vec![("Valencia".to_string(), vec![0, 1])]);
+        assert_eq!(threads.len(), 1);
+        assert_eq!(threads[0].name, "Valencia");
+        assert_eq!(threads[0].members, vec![0, 1]);
+        assert_eq!(threads[0].terms[0], "Valencia");
     }
 
     #[test]

@@ -283,7 +283,19 @@ fn doc_candidates(doc: &Document, common: &FxHashSet<String>) -> Vec<(String, St
             // Airlines Flight MH370".
             for len in 1..=MAX_WORDS.min(run.len()) {
                 for (start, words) in run.windows(len).enumerate() {
-                    if is_common[start..start + len].iter().all(|&c| c) {
+                    let end = start + len;
+                    if is_common[start..end].iter().all(|&c| c) {
+                        continue;
+                    }
+                    // A part of a longer run must not cut a name: it ends the run (names follow
+                    // titles: "Hun Sen" in "Prime Minister Hun Sen"), or it starts the run or
+                    // follows a common word and a common word follows it ("Malaysia Airlines"
+                    // in "Malaysia Airlines Flight MH370"); not "Russian President Vladimir" in
+                    // "Russian President Vladimir Putin".
+                    let ends_run = end == run.len();
+                    let bounded =
+                        (start == 0 || is_common[start - 1]) && is_common[end.min(run.len() - 1)];
+                    if len > 1 && !ends_run && !bounded {
                         continue;
                     }
                     let e = found.entry(phrase_key(words)).or_default();
