@@ -201,26 +201,10 @@ pub enum ThreadSource {
     Discover,
 }
 
-/// Builds the brief of a corpus.
-pub fn build_brief(
-    corpus: &Corpus,
-    threads: ThreadSource,
-    date: jiff::civil::Date,
-    opts: &Options,
-) -> Brief {
-    build_brief_with(corpus, threads, date, opts, &Silent)
-}
-
-/// [`build_brief`], reporting the threads and ranking stages to `progress`.
-pub fn build_brief_with(
-    corpus: &Corpus,
-    threads: ThreadSource,
-    date: jiff::civil::Date,
-    opts: &Options,
-    progress: &dyn Progress,
-) -> Brief {
+/// The threads of a corpus and each article's: defined ones first (front matter, then a thread
+/// file's), then the discovered ones. The first step of [`build_brief`], and `brief threads`.
+pub fn find_threads(corpus: &Corpus, threads: ThreadSource) -> (Vec<ThreadDef>, Vec<Assignment>) {
     let n = corpus.docs.len();
-    progress.start(Stage::Threads, 1);
     let (mut defs, discover_rest) = match threads {
         ThreadSource::Defined(defs) => (defs, true),
         ThreadSource::DefinedOnly(defs) => (defs, false),
@@ -246,6 +230,30 @@ pub fn build_brief_with(
             }
         }
     }
+    (defs, assignments)
+}
+
+/// Builds the brief of a corpus.
+pub fn build_brief(
+    corpus: &Corpus,
+    threads: ThreadSource,
+    date: jiff::civil::Date,
+    opts: &Options,
+) -> Brief {
+    build_brief_with(corpus, threads, date, opts, &Silent)
+}
+
+/// [`build_brief`], reporting the threads and ranking stages to `progress`.
+pub fn build_brief_with(
+    corpus: &Corpus,
+    threads: ThreadSource,
+    date: jiff::civil::Date,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Brief {
+    let n = corpus.docs.len();
+    progress.start(Stage::Threads, 1);
+    let (defs, assignments) = find_threads(corpus, threads);
     // Members of each thread, then of "Other", in document order.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); defs.len() + 1];
     for (d, a) in assignments.iter().enumerate() {

@@ -217,3 +217,38 @@ fn front_matter_names_a_thread_without_a_thread_file() {
     );
     assert!(got.iter().any(|t| t.0 == "Riyadh" && t.1), "{got:?}");
 }
+
+#[test]
+fn brief_threads_writes_a_thread_file_that_builds_the_same_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_input(dir.path(), |_, bytes| bytes);
+    let discovered = build_json(dir.path(), &[]);
+    let out = brief_in(dir.path())
+        .args(["threads", "--input", "in", "--format", "toml"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    std::fs::write(dir.path().join("threads.toml"), &out).unwrap();
+    let defined = build_json(dir.path(), &["--threads", "threads.toml", "--no-discover"]);
+    // The same names and articles, now defined rather than discovered.
+    let strip = |t: &[(String, bool, bool, Vec<String>)]| -> Vec<(String, Vec<String>)> {
+        t.iter()
+            .map(|(n, _, _, f)| (n.clone(), f.clone()))
+            .collect()
+    };
+    let mut want = strip(&discovered);
+    let mut got = strip(&defined);
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+    assert!(defined.iter().all(|t| !t.1));
+    // Text: one line per thread, its articles indented.
+    brief_in(dir.path())
+        .args(["threads", "--input", "in"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Riyadh (3 articles, discovered)"))
+        .stdout(predicates::str::contains("  001_"));
+}

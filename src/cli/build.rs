@@ -110,24 +110,7 @@ fn build(args: &Args) -> Result<Built> {
     let date = brief_date(args.date)?;
     let opts = options(args);
     let templates = templates(args)?;
-    let defined = |defs| {
-        if args.no_discover {
-            ThreadSource::DefinedOnly(defs)
-        } else {
-            ThreadSource::Defined(defs)
-        }
-    };
-    let thread_source = match &args.threads {
-        Some(file) => defined(read_threads(file)?),
-        None => {
-            let default = args.input.join("threads.toml");
-            if default.is_file() {
-                defined(read_threads(&default)?)
-            } else {
-                ThreadSource::Discover
-            }
-        }
-    };
+    let thread_source = thread_source(&args.input, args.threads.as_deref(), args.no_discover)?;
 
     let bar = Bar::new();
     let analysis = Analysis {
@@ -324,6 +307,22 @@ fn options(args: &Args) -> Options {
     opts.thread = args.thread_budget.unwrap_or(opts.thread);
     opts.corpus = args.corpus_budget.unwrap_or(opts.corpus);
     opts
+}
+
+/// Where threads come from: `--threads FILE`, else `<input>/threads.toml` when it exists (with
+/// discovery of what they leave unless `no_discover`), else discovery.
+pub(super) fn thread_source(
+    input: &Path,
+    file: Option<&Path>,
+    no_discover: bool,
+) -> Result<ThreadSource> {
+    let default = input.join("threads.toml");
+    let file = file.or_else(|| default.is_file().then_some(default.as_path()));
+    Ok(match file {
+        Some(file) if no_discover => ThreadSource::DefinedOnly(read_threads(file)?),
+        Some(file) => ThreadSource::Defined(read_threads(file)?),
+        None => ThreadSource::Discover,
+    })
 }
 
 fn read_threads(path: &Path) -> Result<Vec<threads::ThreadDef>> {

@@ -12,6 +12,7 @@ mod split;
 mod summarize;
 mod templates;
 mod term;
+mod threads;
 
 use std::process::ExitCode;
 
@@ -27,7 +28,8 @@ Examples:
   cat article.txt | brief summarize -      read standard input
   brief split article.txt                  one sentence per line
   brief eval ../shared/eval/cnndm          ROUGE of brief's summaries on a data set
-  brief templates init                     write the built-in templates out for editing";
+  brief templates init                     write the built-in templates out for editing
+  brief threads --format toml              a thread file from the threads discovered in input/";
 
 /// Turn a folder of news articles into a Markdown briefing.
 #[derive(Debug, Parser)]
@@ -53,6 +55,7 @@ enum Command {
     Split(split::Args),
     Eval(eval::Args),
     Templates(templates::Args),
+    Threads(threads::Args),
     Completions(completions::Args),
     Man(completions::ManArgs),
 }
@@ -81,6 +84,7 @@ pub fn run() -> ExitCode {
         Command::Split(args) => split::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Templates(args) => templates::run(args),
+        Command::Threads(args) => threads::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
     };

@@ -353,8 +353,9 @@ pub fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) -> Vec<Di
             if terms.len() == TOP_TERMS {
                 break;
             }
-            // Mostly this thread's: three in four of the articles holding it are in it.
-            let own = c.docs * 4 >= c.df * 3;
+            // This thread's: nine in ten of the articles holding it are in it (the terms make a
+            // thread file's terms with `brief threads --format toml`).
+            let own = c.docs * 10 >= c.df * 9;
             if own && !shown.alike(&c.name) && !contains_words_of(&terms, &c.name) {
                 shown.insert(&c.name);
                 terms.push(c.name.clone());
