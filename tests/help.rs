@@ -13,6 +13,7 @@ const COMMANDS: &[&[&str]] = &[
     &["templates", "init"],
     &["templates", "list"],
     &["templates", "check"],
+    &["threads"],
     &["completions"],
     &["man"],
 ];
