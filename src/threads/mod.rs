@@ -993,7 +993,7 @@ mod tests {
             (
                 "c.txt",
                 "The house prices in the south rose on Monday, the national bank said. \
-                 Buyers in Leeds paid more for a house than a year ago on Monday.\n",
+                 Buyers in Leeds paid more for a house than a year ago on Monday, Aug. 4.\n",
             ),
         ]);
         let names = names::Names::new(&c);
@@ -1002,7 +1002,7 @@ mod tests {
         assert_eq!(best.name, "Hun Sen");
         let all: Vec<String> = names.candidates(&[2]).into_iter().map(|c| c.name).collect();
         assert!(all.contains(&"Leeds".to_string()), "{all:?}");
-        assert!(!all.iter().any(|n| n == "Monday"), "{all:?}");
+        assert!(!all.iter().any(|n| n == "Monday" || n == "Aug"), "{all:?}");
     }
 
     #[test]
