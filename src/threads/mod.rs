@@ -322,6 +322,21 @@ pub fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) -> Vec<Di
     // Clusters of corpus indices.
     let mut clusters: Vec<Vec<usize>> = average_linkage(docs.len(), &edges, threshold)
         .into_iter()
+        // Two articles make a thread only when they are clearly alike: one link is thin evidence.
+        .flat_map(|c| {
+            let pair_sim = (c.len() == 2)
+                .then(|| {
+                    edges
+                        .binary_search_by_key(&(c[0], c[1]), |e| (e.0, e.1))
+                        .ok()
+                })
+                .flatten()
+                .map(|k| edges[k].2);
+            match pair_sim {
+                Some(s) if s < PAIR_FACTOR * threshold => vec![vec![c[0]], vec![c[1]]],
+                _ => vec![c],
+            }
+        })
         .map(|c| c.into_iter().map(|k| docs[k]).collect())
         .collect();
     // Biggest first (then by first article): bigger threads choose their names first.
@@ -376,6 +391,9 @@ pub fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) -> Vec<Di
     });
     named
 }
+
+/// A thread of two articles needs their similarity to be this many times the threshold.
+pub const PAIR_FACTOR: f64 = 2.0;
 
 /// How many top terms a discovered thread shows.
 pub const TOP_TERMS: usize = 4;
