@@ -101,11 +101,10 @@ impl Names {
     /// The candidates of every article of `corpus`.
     pub fn new(corpus: &Corpus) -> Names {
         // Words the corpus writes in lower case somewhere: common words, not names.
-        let per_doc_common: Vec<FxHashSet<&str>> = corpus
+        let common: FxHashSet<&str> = corpus
             .docs
             .par_iter()
-            .map(|doc| {
-                let mut set = FxHashSet::default();
+            .fold(FxHashSet::default, |mut set, doc| {
                 for s in &doc.sentences {
                     for w in doc.text(s).unicode_words() {
                         if w.chars().next().is_some_and(char::is_lowercase) {
@@ -115,15 +114,11 @@ impl Names {
                 }
                 set
             })
-            .collect();
-        let mut common: FxHashSet<String> = FxHashSet::default();
-        for set in per_doc_common {
-            for w in set {
-                if !common.contains(w) {
-                    common.insert(w.to_string());
-                }
-            }
-        }
+            .reduce(FxHashSet::default, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                big.extend(small);
+                big
+            });
         let per_doc: Vec<Vec<(String, String, f64)>> = corpus
             .docs
             .par_iter()
@@ -138,11 +133,16 @@ impl Names {
                 cands
                     .into_iter()
                     .map(|(key, written, weight)| {
-                        let id = *ids.entry(key.clone()).or_insert_with(|| {
-                            phrases.push(key);
-                            df.push(0);
-                            (phrases.len() - 1) as u32
-                        });
+                        let id = match ids.get(&key) {
+                            Some(&id) => id,
+                            None => {
+                                let id = phrases.len() as u32;
+                                ids.insert(key.clone(), id);
+                                phrases.push(key);
+                                df.push(0);
+                                id
+                            }
+                        };
                         df[id as usize] += 1;
                         (id, written, weight)
                     })
@@ -246,7 +246,7 @@ fn contains_words(long: &str, short: &str) -> bool {
 
 /// An article's candidate names: (key, written form, weighted count), one per key (the form
 /// written most), sorted by key.
-fn doc_candidates(doc: &Document, common: &FxHashSet<String>) -> Vec<(String, String, f64)> {
+fn doc_candidates(doc: &Document, common: &FxHashSet<&str>) -> Vec<(String, String, f64)> {
     let lang = doc.lang.data();
     let mut found: BTreeMap<String, (BTreeMap<String, usize>, f64)> = BTreeMap::new();
     for s in &doc.sentences {
@@ -258,7 +258,7 @@ fn doc_candidates(doc: &Document, common: &FxHashSet<String>) -> Vec<(String, St
         for run in runs(doc.text(s), lang) {
             let is_common: Vec<bool> = run
                 .iter()
-                .map(|w| common.contains(&w.to_lowercase()))
+                .map(|w| common.contains(w.to_lowercase().as_str()))
                 .collect();
             // Every stretch of up to MAX_WORDS words holding a word that is not common:
             // "Hun Sen" in "Prime Minister Hun Sen", "Malaysia Airlines" in "Malaysia
