@@ -280,7 +280,9 @@ pub fn build_bounded(
                 let w = match similarity {
                     Similarity::Overlap => 1.0,
                     // The same product from either end, so that rows agree exactly.
-                    Similarity::TfIdf => f64::from(ci * cj) * (idf[t as usize] * idf[t as usize]),
+                    Similarity::TfIdf => {
+                        f64::from(ci) * f64::from(cj) * (idf[t as usize] * idf[t as usize])
+                    }
                     // Both directions: i as the query against j, and j against i.
                     Similarity::Bm25 => {
                         0.5 * idf[t as usize] * (bm(cj, bags.size(j)) + bm(ci, bags.size(i)))

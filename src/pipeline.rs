@@ -233,6 +233,15 @@ pub fn find_threads(corpus: &Corpus, threads: ThreadSource) -> (Vec<ThreadDef>, 
     (defs, assignments)
 }
 
+/// The articles of each of `threads` threads, then of "Other" (last), in document order.
+pub fn members(threads: usize, assignments: &[Assignment]) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); threads + 1];
+    for (d, a) in assignments.iter().enumerate() {
+        members[a.thread.unwrap_or(threads)].push(d);
+    }
+    members
+}
+
 /// Builds the brief of a corpus.
 pub fn build_brief(
     corpus: &Corpus,
@@ -254,11 +263,8 @@ pub fn build_brief_with(
     let n = corpus.docs.len();
     progress.start(Stage::Threads, 1);
     let (defs, assignments) = find_threads(corpus, threads);
-    // Members of each thread, then of "Other", in document order.
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); defs.len() + 1];
-    for (d, a) in assignments.iter().enumerate() {
-        members[a.thread.unwrap_or(defs.len())].push(d);
-    }
+    let members = members(defs.len(), &assignments);
+    progress.advance(1);
     progress.start(Stage::Ranking, n + defs.len() + 1);
 
     // The corpus lines start with the best line of each thread, biggest thread first.

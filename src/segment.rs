@@ -389,16 +389,28 @@ struct Next {
     digit: bool,
 }
 
+/// Longer than any word the split data lists (sentence starters, words that continue a number).
+const MAX_WORD_CHARS: usize = 64;
+
 impl Next {
     fn of(right: &str) -> Next {
         let s = right.trim_start().trim_start_matches(OPENERS);
         let Some(first) = s.chars().next() else {
             return Next::default();
         };
-        let word: String = s
-            .split(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("")
+        // The token up to the next space; one longer than any listed word (text without spaces,
+        // such as Chinese) is no listed word, and is not lowercased whole for every boundary.
+        let token_end = s
+            .char_indices()
+            .take(MAX_WORD_CHARS + 1)
+            .find(|&(_, c)| c.is_whitespace())
+            .map(|(k, _)| k);
+        let token = match token_end {
+            Some(k) => &s[..k],
+            None if s.chars().nth(MAX_WORD_CHARS).is_none() => s,
+            None => "",
+        };
+        let word: String = token
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .to_lowercase();
         Next {
@@ -434,29 +446,44 @@ fn uax29_bounds(text: &str) -> Vec<usize> {
                 .filter(|&b| b > w.0 && b < w.1),
         );
     };
+    // The last forward scan: the character it stopped at, and the window end it gave.
+    let mut last_scan: Option<(usize, usize)> = None;
     let mut chars = text.char_indices();
     while let Some((i, c)) = chars.next() {
         if !may_end_sentence(c) {
             continue;
         }
-        // Back to the start of the word; ahead past closers and spaces to the first letter, and
-        // one character more.
-        let start = text[..i]
+        // Back to the start of the word, but not past the open window's end: a start before it
+        // merges into the window all the same (so text without spaces is not scanned again for
+        // every terminal).
+        let floor = window.map_or(0, |(_, e)| e.min(i));
+        let start = text[floor..i]
             .char_indices()
             .rev()
             .find(|&(_, p)| p.is_whitespace())
-            .map_or(0, |(k, p)| k + p.len_utf8());
-        let mut end = i + c.len_utf8();
-        let mut ahead = text[end..].chars();
-        for n in ahead.by_ref() {
-            end += n.len_utf8();
-            if n.is_alphabetic() || n == '\n' || n == '\r' {
-                break;
+            .map_or(floor, |(k, p)| floor + k + p.len_utf8());
+        // Ahead past closers and spaces to the first letter, and one character more. A terminal
+        // before the character the last scan stopped at stops at that character too.
+        let end = match last_scan {
+            Some((stop, end)) if i < stop => end,
+            _ => {
+                let mut end = i + c.len_utf8();
+                let mut stop = text.len();
+                let mut ahead = text[end..].char_indices();
+                for (k, n) in ahead.by_ref() {
+                    end += n.len_utf8();
+                    if n.is_alphabetic() || n == '\n' || n == '\r' {
+                        stop = i + c.len_utf8() + k;
+                        break;
+                    }
+                }
+                if let Some((_, n)) = ahead.next() {
+                    end += n.len_utf8();
+                }
+                last_scan = Some((stop, end));
+                end
             }
-        }
-        if let Some(n) = ahead.next() {
-            end += n.len_utf8();
-        }
+        };
         window = match window {
             Some((s, e)) if start <= e => Some((s, e.max(end))),
             Some(w) => {
@@ -478,7 +505,6 @@ fn uax29_bounds(text: &str) -> Vec<usize> {
     if let Some(w) = window {
         flush(w, &mut bounds);
     }
-    bounds.dedup();
     bounds
 }
 

@@ -135,11 +135,7 @@ fn build(args: &Args) -> Result<Built> {
     if term::verbose() {
         for thread in &brief.threads {
             for a in &thread.articles {
-                let terms: Vec<String> = a
-                    .evidence
-                    .iter()
-                    .map(|e| format!("{} ×{}", e.term, e.title + e.lead + e.body))
-                    .collect();
+                let terms: Vec<String> = a.evidence.iter().map(ToString::to_string).collect();
                 term::detail(format_args!(
                     "  {} -> {} ({})",
                     a.file,

@@ -22,8 +22,8 @@ const EXAMPLES: &str = "\
 Examples:
   brief threads                            the threads of input/
   brief threads -v                         and why each article joined its thread
-  brief threads --format toml > input/threads.toml
-                                           a thread file to edit and keep";
+  brief threads --format toml > threads.toml
+                                           a thread file to edit, then keep as input/threads.toml";
 
 /// Show the threads of a folder: discovered, from a thread file, or both
 #[derive(Debug, clap::Args)]
@@ -89,7 +89,7 @@ pub fn run(args: Args) -> Result<()> {
     let out = match args.format {
         Format::Text => text(&shown, term::verbose()),
         Format::Json => serde_json::to_string_pretty(&shown)? + "\n",
-        Format::Toml => toml(&shown),
+        Format::Toml => toml(&shown)?,
     };
     print!("{out}");
     Ok(())
@@ -97,20 +97,19 @@ pub fn run(args: Args) -> Result<()> {
 
 /// The threads in the brief's order (defined, discovered, "Other"), each with its articles.
 fn shown<'a>(corpus: &'a Corpus, defs: &'a [ThreadDef], a: &'a [Assignment]) -> Vec<Shown<'a>> {
+    let members = pipeline::members(defs.len(), a);
     let thread = |t: Option<usize>| -> Vec<ShownArticle<'a>> {
-        (0..corpus.docs.len())
-            .filter(|&d| a[d].thread == t)
-            .map(|d| {
+        members[t.unwrap_or(defs.len())]
+            .iter()
+            .map(|&d| {
                 let doc = &corpus.docs[d];
-                let why = match t {
-                    _ if !a[d].evidence.is_empty() => a[d]
-                        .evidence
-                        .iter()
-                        .map(|e| format!("{} ×{}", e.term, e.title + e.lead + e.body))
-                        .collect(),
-                    _ if a[d].by_front_matter => vec!["front matter".to_string()],
-                    Some(t) => found_terms(corpus, d, &defs[t].terms),
-                    None => Vec::new(),
+                let why = if !a[d].evidence.is_empty() {
+                    a[d].evidence.iter().map(ToString::to_string).collect()
+                } else if a[d].by_front_matter {
+                    vec!["front matter".to_string()]
+                } else {
+                    t.map(|t| found_terms(corpus, d, &defs[t].terms))
+                        .unwrap_or_default()
                 };
                 ShownArticle {
                     file: &doc.article.file,
@@ -195,7 +194,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// A thread file of the threads found: each thread's name and terms, "Other" left out.
-fn toml(threads: &[Shown]) -> String {
+fn toml(threads: &[Shown]) -> Result<String> {
     #[derive(Serialize)]
     struct File<'a> {
         thread: Vec<Def<'a>>,
@@ -215,9 +214,9 @@ fn toml(threads: &[Shown]) -> String {
             })
             .collect(),
     };
-    let body = toml::to_string(&file).unwrap_or_default();
-    format!(
+    let body = toml::to_string(&file)?;
+    Ok(format!(
         "# Threads found by `brief threads` in this folder: edit the names and terms, keep the \
          file as\n# <input>/threads.toml, and `brief build` uses it (README, \"Threads\").\n\n{body}"
-    )
+    ))
 }

@@ -119,6 +119,13 @@ pub struct Evidence {
     pub body: usize,
 }
 
+/// "Riyadh ×4": the term and how often it occurs.
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ×{}", self.term, self.title + self.lead + self.body)
+    }
+}
+
 impl Evidence {
     pub fn weight(&self) -> f64 {
         TITLE_WEIGHT * self.title as f64 + LEAD_WEIGHT * self.lead as f64 + self.body as f64
@@ -243,6 +250,10 @@ impl<'d> Matcher<'d> {
 
     /// For each thread, its terms that occur in `doc`, with where they occur.
     fn evidence(&self, doc: &Document) -> Vec<Vec<Evidence>> {
+        if self.needles.is_empty() {
+            // No thread file (discovery alone, front matter aside): nothing to look for.
+            return vec![Vec::new(); self.defs.len()];
+        }
         // Occurrences of each needle in the headline, the lead and the body.
         let mut counts = vec![[0usize; 3]; self.needles.len()];
         let mut scan = |hay: &[Term], slot: usize| {
@@ -292,20 +303,19 @@ pub const DISCOVERY_POSTINGS: usize = 200;
 /// Neighbours each document keeps: its most similar.
 pub const DISCOVERY_NEIGHBOURS: usize = 64;
 
-/// Groups documents into threads when no thread file is given.
+/// Groups the documents `docs` (corpus indices: all of them without a thread file, those no
+/// defined thread claims with one) into threads.
 ///
-/// Each document is a TF-IDF vector over its content terms (the lead's terms counted twice),
-/// normalised. An inverted index over each document's [`DISCOVERY_TERMS`] heaviest terms, each
-/// term holding the [`DISCOVERY_POSTINGS`] documents where it weighs most, gives every document
-/// candidates; the [`DISCOVERY_NEIGHBOURS`] with the most weight in common become its neighbours,
-/// weighed by their whole cosine (in parallel). Clusters are then merged by average linkage while
-/// the best pair's mean cosine (pairs that are not neighbours count as 0) is at least
-/// [`DISCOVERY_THRESHOLD`], from a heap of candidate merges. On WikiRef220 this gives the same
-/// threads as comparing every pair (docs/performance.md).
-/// A document alone stays alone. A thread is named after the capitalised word its articles share
-/// most. Only `docs` (corpus indices) are grouped; names in `taken_names` are not given again.
-/// Returns the threads, named, with their articles, largest first (then by name); an article in
-/// none of them belongs to "Other".
+/// Each document is a vector of two TF-IDF blocks, content terms and names ([`doc_vectors`]).
+/// An inverted index over each document's [`DISCOVERY_TERMS`] heaviest features, each holding
+/// the [`DISCOVERY_POSTINGS`] documents where it weighs most, gives every document candidates;
+/// the [`DISCOVERY_NEIGHBOURS`] with the most weight in common become its neighbours, weighed by
+/// their whole similarity (in parallel). Clusters are merged by average linkage while the best
+/// pair's mean similarity (pairs that are not neighbours count as 0) is at least the corpus's
+/// [`threshold`]; two articles alone need [`PAIR_FACTOR`] times it. Threads are named by
+/// [`names`] (never a name in `taken_names`); an article alone is a thread only when a name of its
+/// own sets it apart. Returns the threads with their articles, largest first (then by name); an
+/// article in none of them belongs to "Other". Measurements: docs/threads.md.
 ///
 /// Cost: near-linear in the corpus (no n x n matrix); see docs/performance.md.
 pub fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) -> Vec<Discovered> {
