@@ -119,6 +119,7 @@ for row in "${rows[@]}"; do
       # Short runs on a shared machine vary: the median of several runs of each side.
       ours=$(median 5 run "$label" "brief build (thread file), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml)
       echo "$ours"
+      [[ $peers == 1 ]] || continue
       theirs=$(median 3 peer "$label" "summa, each article, median of 3" summa "$dir" bbc)
       echo "$theirs"
       ratio=$(awk -F'|' -v a="$ours" -v b="$theirs" 'BEGIN { split(a, x, "|"); split(b, y, "|"); if (x[4] + 0 > 0 && y[4] + 0 > 0) printf "%.1f", y[4] / x[4] }')

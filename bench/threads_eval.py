@@ -55,9 +55,11 @@ def scores(truth, pred):
     h = lambda c: -sum(v / n * math.log(v / n) for v in c.values())
     nmi = mi / ((h(a) + h(b)) / 2) if h(a) + h(b) > 0 else 1.0
     # Purity: each cluster counted by its commonest label; inverse purity, the other way round.
-    majority = lambda groups, other: sum(
-        collections.Counter(other[i] for i in g).most_common(1)[0][1] for g in groups.values()) / n
-    purity, inverse = majority(by_p, truth), majority(by_t, pred)
+    best_p, best_t = collections.Counter(), collections.Counter()
+    for (t, q), v in cont.items():
+        best_p[q] = max(best_p[q], v)
+        best_t[t] = max(best_t[t], v)
+    purity, inverse = sum(best_p.values()) / n, sum(best_t.values()) / n
     return p, r, f, ari, nmi, len(by_p), purity, inverse
 
 
