@@ -117,13 +117,19 @@ for row in "${rows[@]}"; do
       fi
       label="BBC, $(find "$dir" -name '*.txt' | wc -l) articles"
       # Short runs on a shared machine vary: the median of several runs of each side.
+      # With a thread file, `build` also discovers threads among the articles it leaves unclaimed
+      # (issue 9); `--no-discover` is the build with a thread file alone, as issue 8 timed it.
       ours=$(median 5 run "$label" "brief build (thread file), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml)
       echo "$ours"
+      alone=$(median 5 run "$label" "brief build (thread file, --no-discover), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml --no-discover)
+      echo "$alone"
       [[ $peers == 1 ]] || continue
       theirs=$(median 3 peer "$label" "summa, each article, median of 3" summa "$dir" bbc)
       echo "$theirs"
-      ratio=$(awk -F'|' -v a="$ours" -v b="$theirs" 'BEGIN { split(a, x, "|"); split(b, y, "|"); if (x[4] + 0 > 0 && y[4] + 0 > 0) printf "%.1f", y[4] / x[4] }')
-      [[ -z $ratio ]] || echo "| $label | summa's wall time / brief's | ${ratio}× | | |"
+      for pair in "build (thread file):$ours" "build --no-discover:$alone"; do
+        ratio=$(awk -F'|' -v a="${pair#*:}" -v b="$theirs" 'BEGIN { split(a, x, "|"); split(b, y, "|"); if (x[4] + 0 > 0 && y[4] + 0 > 0) printf "%.1f", y[4] / x[4] }')
+        [[ -z $ratio ]] || echo "| $label | summa's wall time / brief ${pair%%:*} | ${ratio}× | | |"
+      done
       ;;
     *)
       dir=$work/articles-$row

@@ -352,7 +352,7 @@ pub fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) -> Vec<Di
     // Biggest first (then by first article): bigger threads choose their names first.
     clusters.sort_by_key(|c| (std::cmp::Reverse(c.len()), c[0]));
 
-    let names = Names::new(corpus);
+    let names = Names::new(corpus, docs);
     let mut named: Vec<Discovered> = Vec::new();
     let mut taken = names::Taken::default();
     for name in taken_names {
@@ -1024,7 +1024,7 @@ mod tests {
                  Buyers in Leeds paid more for a house than a year ago on Monday, Aug. 4.\n",
             ),
         ]);
-        let names = names::Names::new(&c);
+        let names = names::Names::new(&c, &[0, 1, 2]);
         let best = &names.candidates(&[0, 1])[0];
         // "Hun Sen", not the fragment "Sen"; never "Monday", nor the title "Prime Minister".
         assert_eq!(best.name, "Hun Sen");

@@ -89,67 +89,101 @@ pub fn name_key(name: &str) -> String {
     name.chars().take(7).flat_map(char::to_lowercase).collect()
 }
 
-fn phrase_key(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| name_key(w))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 impl Names {
-    /// The candidates of every article of `corpus`.
-    pub fn new(corpus: &Corpus) -> Names {
-        // Words the corpus writes in lower case somewhere: common words, not names.
-        let common: FxHashSet<&str> = corpus
+    /// The candidates of the articles `docs` (corpus indices), with how many articles of the
+    /// whole corpus hold each.
+    ///
+    /// One scan of the corpus's text (in parallel) gives each article's runs of capitalised
+    /// words and the words the corpus writes in lower case; the runs then give `docs` their
+    /// candidates and every other article the keys it shares with them (its other phrases
+    /// cannot name a thread of `docs`). Cost: linear in the corpus.
+    pub fn new<'c>(corpus: &'c Corpus, docs: &[usize]) -> Names {
+        // Each article's runs, and the words the corpus writes in lower case somewhere: common
+        // words, not names.
+        let merge = |a: FxHashSet<&'c str>, b: FxHashSet<&'c str>| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            big.extend(small);
+            big
+        };
+        let (mut scans, common) = corpus
             .docs
             .par_iter()
-            .fold(FxHashSet::default, |mut set, doc| {
-                for s in &doc.sentences {
-                    for w in doc.text(s).unicode_words() {
-                        if w.chars().next().is_some_and(char::is_lowercase) {
-                            set.insert(bare(w));
-                        }
-                    }
-                }
-                set
-            })
-            .reduce(FxHashSet::default, |a, b| {
-                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-                big.extend(small);
-                big
-            });
-        let per_doc: Vec<Vec<(String, String, f64)>> = corpus
-            .docs
+            .enumerate()
+            .fold(
+                || (Vec::new(), FxHashSet::default()),
+                |(mut scans, mut common), (d, doc)| {
+                    scans.push((d, scan(doc, &mut common)));
+                    (scans, common)
+                },
+            )
+            .reduce(
+                || (Vec::new(), FxHashSet::default()),
+                |(mut a, ca), (b, cb)| {
+                    a.extend(b);
+                    (a, merge(ca, cb))
+                },
+            );
+        scans.sort_unstable_by_key(|e| e.0);
+        let scans: Vec<Runs> = scans.into_iter().map(|e| e.1).collect();
+        let mut wanted = vec![false; corpus.docs.len()];
+        for &d in docs {
+            wanted[d] = true;
+        }
+        let per_doc: Vec<Vec<(String, String, f64)>> = docs
             .par_iter()
-            .map(|doc| doc_candidates(doc, &common))
+            .map(|&d| doc_candidates(&scans[d], &common))
             .collect();
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut phrases = Vec::new();
         let mut df = Vec::new();
-        let docs = per_doc
-            .into_iter()
-            .map(|cands| {
-                cands
-                    .into_iter()
-                    .map(|(key, written, weight)| {
-                        let id = match ids.get(&key) {
-                            Some(&id) => id,
-                            None => {
-                                let id = phrases.len() as u32;
-                                ids.insert(key.clone(), id);
-                                phrases.push(key);
-                                df.push(0);
-                                id
-                            }
-                        };
-                        df[id as usize] += 1;
-                        (id, written, weight)
-                    })
-                    .collect()
+        let mut by_doc: Vec<Vec<(u32, String, f64)>> = vec![Vec::new(); corpus.docs.len()];
+        for (&d, cands) in docs.iter().zip(per_doc) {
+            by_doc[d] = cands
+                .into_iter()
+                .map(|(key, written, weight)| {
+                    let id = match ids.get(&key) {
+                        Some(&id) => id,
+                        None => {
+                            let id = phrases.len() as u32;
+                            ids.insert(key.clone(), id);
+                            phrases.push(key);
+                            df.push(0);
+                            id
+                        }
+                    };
+                    df[id as usize] += 1;
+                    (id, written, weight)
+                })
+                .collect();
+        }
+        // The other articles count towards the phrases of `docs` only.
+        let held: Vec<Vec<u32>> = scans
+            .par_iter()
+            .zip(&wanted)
+            .filter(|(_, w)| !**w)
+            .map(|(scan, _)| {
+                let mut held = Vec::new();
+                let mut key = String::new();
+                for_each_phrase(scan, &common, |words, _| {
+                    key.clear();
+                    push_phrase_key(&mut key, words);
+                    if let Some(&id) = ids.get(&key) {
+                        held.push(id);
+                    }
+                });
+                held.sort_unstable();
+                held.dedup();
+                held
             })
             .collect();
-        Names { phrases, docs, df }
+        for id in held.into_iter().flatten() {
+            df[id as usize] += 1;
+        }
+        Names {
+            phrases,
+            docs: by_doc,
+            df,
+        }
     }
 
     /// The leading candidates of a set of articles (at most [`LEADING`]), best first.
@@ -244,49 +278,128 @@ fn contains_words(long: &str, short: &str) -> bool {
     l.windows(s.len()).any(|w| w == s.as_slice())
 }
 
-/// An article's candidate names: (key, written form, weighted count), one per key (the form
-/// written most), sorted by key.
-fn doc_candidates(doc: &Document, common: &FxHashSet<&str>) -> Vec<(String, String, f64)> {
+/// An article's runs of capitalised words, each with the weight of its sentence.
+type Runs<'t> = Vec<(Vec<&'t str>, f64)>;
+
+/// Scans an article's sentences once: the runs of capitalised words of each sentence, its first
+/// word left out (words joined only by spaces; punctuation ends a run); the words starting in
+/// lower case go to `lower`.
+fn scan<'t>(doc: &'t Document, lower: &mut FxHashSet<&'t str>) -> Runs<'t> {
     let lang = doc.lang.data();
-    let mut found: BTreeMap<String, (BTreeMap<String, usize>, f64)> = BTreeMap::new();
+    let mut runs = Vec::new();
     for s in &doc.sentences {
         let weight = if s.position < LEAD_SENTENCES {
             2.0
         } else {
             1.0
         };
-        for run in runs(doc.text(s), lang) {
-            let is_common: Vec<bool> = run
-                .iter()
-                .map(|w| common.contains(w.to_lowercase().as_str()))
-                .collect();
-            // Every stretch of up to MAX_WORDS words holding a word that is not common:
-            // "Hun Sen" in "Prime Minister Hun Sen", "Malaysia Airlines" in "Malaysia
-            // Airlines Flight MH370".
-            for len in 1..=MAX_WORDS.min(run.len()) {
-                for (start, words) in run.windows(len).enumerate() {
-                    let end = start + len;
-                    if is_common[start..end].iter().all(|&c| c) {
-                        continue;
-                    }
-                    // A part of a longer run must not cut a name: it ends the run (names follow
-                    // titles: "Hun Sen" in "Prime Minister Hun Sen"), or it starts the run or
-                    // follows a common word and a common word follows it ("Malaysia Airlines"
-                    // in "Malaysia Airlines Flight MH370"); not "Russian President Vladimir" in
-                    // "Russian President Vladimir Putin".
-                    let ends_run = end == run.len();
-                    let bounded =
-                        (start == 0 || is_common[start - 1]) && is_common[end.min(run.len() - 1)];
-                    if len > 1 && !ends_run && !bounded {
-                        continue;
-                    }
-                    let e = found.entry(phrase_key(words)).or_default();
-                    *e.0.entry(words.join(" ")).or_default() += 1;
-                    e.1 += weight;
+        let text = doc.text(s);
+        let mut run: Vec<&str> = Vec::new();
+        let mut end = 0;
+        for (k, (at, seg)) in text.unicode_word_indices().enumerate() {
+            // Only spaces between two words keep a run going.
+            if !run.is_empty() && !text[end..at].chars().all(char::is_whitespace) {
+                runs.push((std::mem::take(&mut run), weight));
+            }
+            end = at + seg.len();
+            let word = bare(seg);
+            if seg.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(word);
+            }
+            let name_like = k > 0
+                && capitalised(word, lang)
+                && word.chars().any(char::is_alphabetic)
+                && !word.contains('.');
+            if name_like {
+                run.push(word);
+            } else if !run.is_empty() {
+                runs.push((std::mem::take(&mut run), weight));
+            }
+        }
+        if !run.is_empty() {
+            runs.push((run, weight));
+        }
+    }
+    runs
+}
+
+/// Calls `f` with every phrase of an article's runs that may name a thread, and its sentence's
+/// weight: every stretch of up to [`MAX_WORDS`] words holding a word that is not common, that
+/// does not cut a name.
+fn for_each_phrase<'t>(
+    runs: &Runs<'t>,
+    common: &FxHashSet<&str>,
+    mut f: impl FnMut(&[&'t str], f64),
+) {
+    let mut lower = String::new();
+    let mut is_common: Vec<bool> = Vec::new();
+    for (run, weight) in runs {
+        is_common.clear();
+        is_common.extend(run.iter().map(|w| {
+            lowercase_into(w, &mut lower);
+            common.contains(lower.as_str())
+        }));
+        // "Hun Sen" in "Prime Minister Hun Sen", "Malaysia Airlines" in "Malaysia Airlines
+        // Flight MH370".
+        for len in 1..=MAX_WORDS.min(run.len()) {
+            for (start, words) in run.windows(len).enumerate() {
+                let end = start + len;
+                if is_common[start..end].iter().all(|&c| c) {
+                    continue;
                 }
+                // A part of a longer run must not cut a name: it ends the run (names follow
+                // titles: "Hun Sen" in "Prime Minister Hun Sen"), or it starts the run or
+                // follows a common word and a common word follows it ("Malaysia Airlines"
+                // in "Malaysia Airlines Flight MH370"); not "Russian President Vladimir" in
+                // "Russian President Vladimir Putin".
+                let ends_run = end == run.len();
+                let bounded =
+                    (start == 0 || is_common[start - 1]) && is_common[end.min(run.len() - 1)];
+                if len > 1 && !ends_run && !bounded {
+                    continue;
+                }
+                f(words, *weight);
             }
         }
     }
+}
+
+/// `word` lowercased into `out` (as `str::to_lowercase`, without allocating for ASCII).
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// Appends the key of a phrase: its words' [`name_key`]s joined by spaces.
+fn push_phrase_key(out: &mut String, words: &[&str]) {
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.extend(w.chars().take(7).flat_map(char::to_lowercase));
+    }
+}
+
+/// An article's candidate names: (key, written form, weighted count), one per key (the form
+/// written most), sorted by key.
+fn doc_candidates(runs: &Runs, common: &FxHashSet<&str>) -> Vec<(String, String, f64)> {
+    let mut found: BTreeMap<String, (BTreeMap<String, usize>, f64)> = BTreeMap::new();
+    let mut key = String::new();
+    for_each_phrase(runs, common, |words, weight| {
+        key.clear();
+        push_phrase_key(&mut key, words);
+        let e = match found.get_mut(&key) {
+            Some(e) => e,
+            None => found.entry(key.clone()).or_default(),
+        };
+        *e.0.entry(words.join(" ")).or_default() += 1;
+        e.1 += weight;
+    });
     found
         .into_iter()
         .map(|(key, (forms, weight))| {
@@ -298,35 +411,6 @@ fn doc_candidates(doc: &Document, common: &FxHashSet<&str>) -> Vec<(String, Stri
             (key, written, weight)
         })
         .collect()
-}
-
-/// The runs of capitalised words of a sentence, its first word left out: words joined only by
-/// spaces (punctuation ends a run).
-fn runs<'t>(text: &'t str, lang: &LangData) -> Vec<Vec<&'t str>> {
-    let mut out = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
-    let mut first = true;
-    for seg in text.split_word_bounds() {
-        if seg.chars().all(char::is_whitespace) {
-            continue;
-        }
-        let is_word = seg.chars().any(char::is_alphanumeric);
-        let word = bare(seg);
-        let name_like =
-            capitalised(word, lang) && word.chars().any(char::is_alphabetic) && !word.contains('.');
-        if is_word && !first && name_like {
-            run.push(word);
-        } else if !run.is_empty() {
-            out.push(std::mem::take(&mut run));
-        }
-        if is_word {
-            first = false;
-        }
-    }
-    if !run.is_empty() {
-        out.push(run);
-    }
-    out
 }
 
 /// Names already given, to keep two threads from having the same or nearly the same name
