@@ -55,19 +55,6 @@ run() {
   fi
 }
 
-# median N ROW-COMMAND...: runs a row command (run or peer) N times and prints the row with the
-# median wall time, or the first row that is not a time (a failure).
-median() {
-  local n=$1 k row rows=()
-  shift
-  for ((k = 0; k < n; k++)); do
-    row=$("$@")
-    [[ $(awk -F'|' '{ print ($4 + 0 > 0) }' <<<"$row") == 1 ]] || { echo "$row"; return 0; }
-    rows+=("$row")
-  done
-  printf '%s\n' "${rows[@]}" | sort -t'|' -k4,4g | sed -n "$(((n + 1) / 2))p"
-}
-
 # peer LABEL TASK SYSTEM FOLDER [SERIES]: a peer's row; one that ran out of time on a smaller
 # input of the same series (generated corpora, long articles) is not run again on a larger one.
 declare -A out_of_time=()
@@ -116,15 +103,23 @@ for row in "${rows[@]}"; do
         done
       fi
       label="BBC, $(find "$dir" -name '*.txt' | wc -l) articles"
-      # Short runs on a shared machine vary: the median of several runs of each side.
-      # With a thread file, `build` also discovers threads among the articles it leaves unclaimed
-      # (issue 9); `--no-discover` is the build with a thread file alone, as issue 8 timed it.
-      ours=$(median 5 run "$label" "brief build (thread file), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml)
+      # Short runs on a shared machine vary with the hypervisor's steal: five rounds, each running
+      # every command once in turn (so both sides meet the same conditions), then each command's
+      # median. With a thread file, `build` also discovers threads among the articles it leaves
+      # unclaimed (issue 9); `--no-discover` is the build with a thread file alone, as issue 8
+      # timed it.
+      ours=() alone=() theirs=()
+      for ((k = 0; k < 5; k++)); do
+        ours+=("$(run "$label" "brief build (thread file), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml)")
+        alone+=("$(run "$label" "brief build (thread file, --no-discover), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml --no-discover)")
+        [[ $peers == 1 ]] && theirs+=("$(peer "$label" "summa, each article, median of 5" summa "$dir" bbc)")
+      done
+      middle() { printf '%s\n' "$@" | sort -t'|' -k4,4g | sed -n 3p; }
+      ours=$(middle "${ours[@]}") alone=$(middle "${alone[@]}")
       echo "$ours"
-      alone=$(median 5 run "$label" "brief build (thread file, --no-discover), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml --no-discover)
       echo "$alone"
       [[ $peers == 1 ]] || continue
-      theirs=$(median 3 peer "$label" "summa, each article, median of 3" summa "$dir" bbc)
+      theirs=$(middle "${theirs[@]}")
       echo "$theirs"
       for pair in "build (thread file):$ours" "build --no-discover:$alone"; do
         ratio=$(awk -F'|' -v a="${pair#*:}" -v b="$theirs" 'BEGIN { split(a, x, "|"); split(b, y, "|"); if (x[4] + 0 > 0 && y[4] + 0 > 0) printf "%.1f", y[4] / x[4] }')
