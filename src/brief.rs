@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::corpus::Corpus;
 use crate::pipeline::Scored;
 use crate::threads::{Assignment, Evidence};
+use crate::warning::Warning;
 
 /// Version of the model's shape. Bumped when a field is renamed or removed.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -32,6 +33,9 @@ pub struct Brief {
     /// Story threads with their articles; articles without a thread come last, in a thread with
     /// `other = true`.
     pub threads: Vec<Thread>,
+    /// What brief skipped, shortened or read differently in the input, in file order, then the
+    /// thread file's (the command line prints them on standard error too).
+    pub warnings: Vec<Warning>,
 }
 
 /// Counts, for headers and footers.
@@ -127,6 +131,7 @@ pub fn assemble(
         },
         corpus: key_lines,
         threads,
+        warnings: corpus.warnings.clone(),
     }
 }
 

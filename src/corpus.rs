@@ -9,11 +9,13 @@
 
 use rayon::prelude::*;
 
-use crate::ingest::{Article, furniture};
+use crate::ingest::{Article, Block, Furniture, Role, furniture};
 use crate::lang::{Lang, LanguageChoice};
 use crate::progress::{Progress, Silent, Stage};
 use crate::segment::Splitter;
 use crate::text::{self, LocalVocabulary, Term, Vocabulary};
+use crate::warning::Warning;
+use rustc_hash::FxHashMap;
 
 /// A byte or index range, stored compactly.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -109,6 +111,9 @@ impl Document {
 pub struct Corpus {
     pub docs: Vec<Document>,
     pub vocab: Vocabulary,
+    /// What reading and analysing changed or left out, in file order (articles skipped because
+    /// they hold no sentence or repeat an earlier one, lines read differently).
+    pub warnings: Vec<Warning>,
 }
 
 /// Identifies a sentence in a corpus: (document index, position).
@@ -184,7 +189,40 @@ impl Corpus {
     /// The corpus of articles analysed one by one (in their final order): their local term ids
     /// are mapped to the run's vocabulary in that order, so ids do not depend on which thread
     /// analysed what.
+    ///
+    /// An article without a sentence is left out, and so is one whose sentences are exactly an
+    /// earlier article's (the same story saved twice, under two names): each with a warning that
+    /// names the file and the reason.
     pub fn assemble(analysed: Vec<Analysed>) -> Corpus {
+        let mut warnings = Vec::new();
+        let mut keep = vec![true; analysed.len()];
+        let mut first_with: FxHashMap<&str, &str> = FxHashMap::default();
+        for (k, a) in analysed.iter().enumerate() {
+            let doc = &a.doc;
+            warnings.extend(doc.article.warnings.iter().cloned());
+            let file = doc.article.file.as_str();
+            if let Some(why) = &a.empty {
+                warnings.push(Warning::new(file, format!("skipped: {why}")));
+                keep[k] = false;
+            } else if let Some(earlier) = first_with.get(doc.text.as_str()) {
+                warnings.push(Warning::new(
+                    file,
+                    format!("skipped: same text as {earlier}"),
+                ));
+                keep[k] = false;
+            } else {
+                first_with.insert(doc.text.as_str(), file);
+            }
+        }
+        drop(first_with);
+        let analysed: Vec<Analysed> = analysed
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(mut a, keep)| {
+                a.doc.article.warnings = Vec::new();
+                keep.then_some(a)
+            })
+            .collect();
         let mut vocab = Vocabulary::new();
         let maps: Vec<Vec<Term>> = analysed
             .iter()
@@ -201,7 +239,11 @@ impl Corpus {
                 doc
             })
             .collect();
-        Corpus { docs, vocab }
+        Corpus {
+            docs,
+            vocab,
+            warnings,
+        }
     }
 
     /// The sentence with this id.
@@ -233,6 +275,8 @@ pub struct Analysed {
     doc: Document,
     /// Local term id -> stem.
     stems: Vec<std::sync::Arc<str>>,
+    /// Why the article has no sentence, when it has none.
+    empty: Option<String>,
 }
 
 impl Analysed {
@@ -283,6 +327,7 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
     }
     let local_stems = std::mem::take(&mut local.stems);
     drop(local);
+    let empty = sentences.is_empty().then(|| why_empty(&article, &blocks));
     drop(blocks);
     article.headline = headline;
     doc_text.shrink_to_fit();
@@ -300,6 +345,50 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
     Analysed {
         doc,
         stems: local_stems,
+        empty,
+    }
+}
+
+/// Why an article yields no sentence, in a reader's words.
+fn why_empty(article: &Article, blocks: &[Block]) -> String {
+    if article.size == 0 {
+        return "empty file".into();
+    }
+    if blocks.iter().any(|b| b.role.is_candidate()) {
+        return "no sentences: every sentence of its text is page furniture (links, bylines, captions)"
+            .into();
+    }
+    // What its lines are: headings, links, code...
+    let mut kinds: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b.role {
+            Role::Furniture(f) => Some(furniture_kind(f)),
+            Role::Title => Some("a headline"),
+            _ => None,
+        })
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    if kinds.is_empty() {
+        return if article.has_front_matter {
+            "no text after the front matter".into()
+        } else {
+            "only blank lines and spaces".into()
+        };
+    }
+    format!("no sentences: its only lines are {}", kinds.join(", "))
+}
+
+/// A kind of furniture, as a warning names it.
+fn furniture_kind(f: Furniture) -> &'static str {
+    match f {
+        Furniture::Heading => "short lines without final punctuation (headings)",
+        Furniture::Link => "links to other pages",
+        Furniture::Byline => "bylines and dates",
+        Furniture::Teaser => "teasers cut off with an ellipsis",
+        Furniture::Caption => "captions and credits",
+        Furniture::ShortItem => "short list items",
+        Furniture::NotText => "code, tables or rules",
     }
 }
 
@@ -402,7 +491,8 @@ mod tests {
     fn language_is_detected_per_article_and_front_matter_wins() {
         let de = "Die Gespräche in Riad endeten am Dienstag ohne Einigung. Beide Seiten wollen sich bald wieder treffen, sagte ein Sprecher der Regierung.\n";
         let en = "The talks in Riyadh ended on Tuesday without an agreement. Both sides want to meet again soon, a government spokesman said.\n";
-        let forced = format!("---\nlanguage: fr\n---\n{en}");
+        let forced =
+            format!("---\nlanguage: fr\n---\n{en}The talks will go on in Paris next week.\n");
         let articles = [("de.txt", de), ("en.txt", en), ("fr.md", forced.as_str())]
             .iter()
             .map(|(n, t)| ingest::parse(Path::new(n), n, t.as_bytes()).unwrap())

@@ -21,8 +21,10 @@ pub mod segment;
 pub mod select;
 pub mod text;
 pub mod threads;
+pub mod warning;
 
 pub use error::{Error, Result};
+pub use warning::Warning;
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,7 @@ use crate::progress::{Progress, Stage};
 use crate::render::{self, Format, Strictness, Templates};
 use crate::select::Budget;
 use crate::threads;
+use crate::warning::Warning;
 
 use super::options::{Summary, parse_budget};
 use super::progress::Bar;
@@ -110,7 +111,8 @@ fn build(args: &Args) -> Result<Built> {
     let date = brief_date(args.date)?;
     let opts = options(args);
     let templates = templates(args)?;
-    let thread_source = thread_source(&args.input, args.threads.as_deref(), args.no_discover)?;
+    let (thread_source, thread_warnings) =
+        thread_source(&args.input, args.threads.as_deref(), args.no_discover)?;
 
     let bar = Bar::new();
     let analysis = Analysis {
@@ -118,6 +120,10 @@ fn build(args: &Args) -> Result<Built> {
         inline_furniture: !args.summary.keep_furniture,
     };
     let corpus = super::input::read_folder(&args.input, analysis, &bar)?;
+    bar.suspend(|| {
+        term::warnings(&corpus.warnings)?;
+        term::warnings(&thread_warnings)
+    })?;
     term::detail(format_args!(
         "read and analysed {} articles, {} sentences, in {} ms",
         corpus.docs.len(),
@@ -125,7 +131,8 @@ fn build(args: &Args) -> Result<Built> {
         started.elapsed().as_millis()
     ));
     let ranking = Instant::now();
-    let brief = pipeline::build_brief_with(&corpus, thread_source, date, &opts, &bar);
+    let mut brief = pipeline::build_brief_with(&corpus, thread_source, date, &opts, &bar);
+    brief.warnings.extend(thread_warnings);
     drop(corpus);
     term::detail(format_args!(
         "{} threads; threads and key lines in {} ms",
@@ -306,25 +313,26 @@ fn options(args: &Args) -> Options {
 }
 
 /// Where threads come from: `--threads FILE`, else `<input>/threads.toml` when it exists (with
-/// discovery of what they leave unless `no_discover`), else discovery.
+/// discovery of what they leave unless `no_discover`), else discovery; with the thread file's
+/// warnings (no thread defined, a thread without terms).
 pub(super) fn thread_source(
     input: &Path,
     file: Option<&Path>,
     no_discover: bool,
-) -> Result<ThreadSource> {
+) -> Result<(ThreadSource, Vec<Warning>)> {
     let default = input.join("threads.toml");
-    let file = file.or_else(|| default.is_file().then_some(default.as_path()));
-    Ok(match file {
-        Some(file) if no_discover => ThreadSource::DefinedOnly(read_threads(file)?),
-        Some(file) => ThreadSource::Defined(read_threads(file)?),
-        None => ThreadSource::Discover,
+    let Some(file) = file.or_else(|| default.is_file().then_some(default.as_path())) else {
+        return Ok((ThreadSource::Discover, Vec::new()));
+    };
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read thread file {}", file.display()))?;
+    let defs = threads::parse(file, &text)?;
+    let warnings = threads::lint(file, &text, &defs, !no_discover);
+    Ok(if no_discover {
+        (ThreadSource::DefinedOnly(defs), warnings)
+    } else {
+        (ThreadSource::Defined(defs), warnings)
     })
-}
-
-fn read_threads(path: &Path) -> Result<Vec<threads::ThreadDef>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read thread file {}", path.display()))?;
-    Ok(threads::parse(path, &text)?)
 }
 
 /// The brief's date: `--date`, else SOURCE_DATE_EPOCH (UTC), else today (local time). No other

@@ -41,6 +41,9 @@ pub struct Cli {
     /// Print details: threads and their evidence, timings
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// Treat warnings (skipped articles, dropped links, ...) as errors: exit 1, write nothing
+    #[arg(long, global = true)]
+    strict: bool,
     /// Use at most N threads [default: one per core]
     #[arg(short, long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -70,6 +73,7 @@ pub fn run() -> ExitCode {
     } else {
         0
     });
+    term::set_strict(cli.strict);
     if let Some(n) = cli.jobs
         && let Err(e) = rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))
@@ -88,6 +92,7 @@ pub fn run() -> ExitCode {
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
     };
+    term::warnings_total();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`brief man | head`) is not an error of brief's.

@@ -63,6 +63,11 @@ impl Bar {
             .join(", ")
     }
 
+    /// Runs `f` (which prints to standard error) with the bar out of the way.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
     fn show_when_due(&self) {
         if self.allowed
             && !self.shown.load(Ordering::Relaxed)

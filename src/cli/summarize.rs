@@ -42,6 +42,7 @@ pub fn run(args: Args) -> Result<()> {
         inline_furniture: !args.summary.keep_furniture,
     };
     let corpus = super::input::read_any(&args.input, analysis, &bar)?;
+    bar.suspend(|| super::term::warnings(&corpus.warnings))?;
     let opts = args.summary.options();
     let budget = args.summary.budget().unwrap_or(DEFAULT_BUDGET);
     bar.start(Stage::Ranking, 1);

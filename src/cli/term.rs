@@ -1,11 +1,13 @@
 //! Terminal output: verbosity (`-q`, `-v`) and colour. Colour goes through anstream, which drops
 //! it when the stream is not a terminal or NO_COLOR is set.
 
-use std::sync::atomic::{AtomicI8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI8, AtomicUsize, Ordering};
 
 use anstyle::{AnsiColor, Style};
 
 static VERBOSITY: AtomicI8 = AtomicI8::new(0);
+static STRICT: AtomicBool = AtomicBool::new(false);
+static WARNED: AtomicUsize = AtomicUsize::new(0);
 
 /// Sets the verbosity: -1 quiet, 0 normal, 1 verbose.
 pub fn set_verbosity(v: i8) {
@@ -21,6 +23,7 @@ pub fn verbose() -> bool {
 }
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const NOTE: Style = AnsiColor::Cyan.on_default();
 const GOOD: Style = AnsiColor::Green.on_default();
 
@@ -48,4 +51,48 @@ pub fn status(line: impl std::fmt::Display) {
 /// An error, on standard error, always.
 pub fn error(err: &anyhow::Error) {
     anstream::eprintln!("{ERROR}error:{ERROR:#} {err:#}");
+}
+
+/// Sets `--strict`: warnings are errors.
+pub fn set_strict(strict: bool) {
+    STRICT.store(strict, Ordering::Relaxed);
+}
+
+/// Reports warnings: each on standard error (unless quiet), counted for [`warnings_total`].
+/// With `--strict`, any warning is an error: the command stops before writing anything.
+pub fn warnings(list: &[crate::Warning]) -> anyhow::Result<()> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    WARNED.fetch_add(list.len(), Ordering::Relaxed);
+    let strict = STRICT.load(Ordering::Relaxed);
+    if !quiet() || strict {
+        for w in list {
+            anstream::eprintln!("{WARNING}warning:{WARNING:#} {w}");
+        }
+    }
+    if strict {
+        anyhow::bail!(
+            "{} (--strict: warnings are errors; nothing was written)",
+            count(list.len())
+        );
+    }
+    Ok(())
+}
+
+/// Prints how many warnings the command gave, if any (at the end, unless quiet).
+pub fn warnings_total() {
+    let n = WARNED.load(Ordering::Relaxed);
+    // Under --strict the error has said how many.
+    if n > 0 && !quiet() && !STRICT.load(Ordering::Relaxed) {
+        anstream::eprintln!("{WARNING}{}{WARNING:#}", count(n));
+    }
+}
+
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 warning".into()
+    } else {
+        format!("{n} warnings")
+    }
 }

@@ -76,13 +76,18 @@ struct ShownArticle<'a> {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let source = thread_source(&args.input, args.threads.as_deref(), args.no_discover)?;
+    let (source, thread_warnings) =
+        thread_source(&args.input, args.threads.as_deref(), args.no_discover)?;
     let bar = Bar::new();
     let analysis = Analysis {
         language: args.language,
         inline_furniture: true,
     };
     let corpus = super::input::read_folder(&args.input, analysis, &bar)?;
+    bar.suspend(|| {
+        term::warnings(&corpus.warnings)?;
+        term::warnings(&thread_warnings)
+    })?;
     let (defs, assignments) = pipeline::find_threads(&corpus, source);
     drop(bar);
     let shown = shown(&corpus, &defs, &assignments);

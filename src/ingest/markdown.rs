@@ -1,9 +1,12 @@
 //! Markdown articles, read through pulldown-cmark as text, not markup: emphasis, links and inline
-//! code give their text; headings are headings; list items are items; code blocks, HTML and
-//! tables are not prose. Paragraph text then goes through the same line layout as plain text, so
-//! a kicker line inside a paragraph is still found.
+//! code give their text; headings are headings; list items are items; fenced code blocks and
+//! tables are not prose. Articles are written by people pasting news, not code, so two things
+//! read as prose: an indented block (a four-space indent is rarely code in an article) and an
+//! HTML block (`<p>…</p>` pasted from a page), whose tags are stripped and entities decoded
+//! ([`super::html`]). Paragraph text then goes through the same line layout as plain text, so a
+//! kicker line inside a paragraph is still found.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::furniture::Furniture;
 use super::layout::{self, RawBlock};
@@ -36,7 +39,9 @@ pub fn pieces(body: &str, first_line: usize) -> Vec<Piece> {
     let mut buf_line = 0;
     let mut in_heading: Option<u8> = None;
     let mut item_depth = 0usize;
-    let mut skip_depth = 0usize; // inside code, HTML, tables, images
+    let mut skip_depth = 0usize; // inside fenced code, tables, images
+    // An HTML block being collected, with its first line.
+    let mut html: Option<(String, usize)> = None;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
 
     let flush = |buf: &mut String, line: usize, item: bool, out: &mut Vec<Piece>| {
@@ -79,6 +84,15 @@ pub fn pieces(body: &str, first_line: usize) -> Vec<Piece> {
                     item_depth += 1;
                     buf_line = line_of(range.start);
                 }
+                Tag::CodeBlock(CodeBlockKind::Indented) if item_depth == 0 => {
+                    // Read as a paragraph of its own.
+                    flush(&mut buf, buf_line, false, &mut out);
+                    buf_line = line_of(range.start);
+                }
+                Tag::HtmlBlock if item_depth == 0 => {
+                    flush(&mut buf, buf_line, false, &mut out);
+                    html = Some((String::new(), line_of(range.start)));
+                }
                 Tag::CodeBlock(_) | Tag::HtmlBlock => {
                     out.push(Piece::Skipped {
                         line: line_of(range.start),
@@ -114,11 +128,26 @@ pub fn pieces(body: &str, first_line: usize) -> Vec<Piece> {
                     flush(&mut buf, buf_line, true, &mut out);
                     item_depth = item_depth.saturating_sub(1);
                 }
+                TagEnd::CodeBlock if skip_depth == 0 => flush(&mut buf, buf_line, false, &mut out),
+                TagEnd::HtmlBlock if html.is_some() => {
+                    let (raw, line) = html.take().unwrap_or_default();
+                    let text = super::html::to_text(&raw);
+                    out.extend(
+                        text.split("\n\n")
+                            .flat_map(|p| layout::blocks(p, line))
+                            .map(Piece::Text),
+                    );
+                }
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Table | TagEnd::Image => {
                     skip_depth = skip_depth.saturating_sub(1);
                 }
                 _ => {}
             },
+            Event::Html(t) if html.is_some() => {
+                if let Some((raw, _)) = html.as_mut() {
+                    raw.push_str(&t);
+                }
+            }
             Event::Text(t) | Event::Code(t) if skip_depth == 0 => {
                 if buf.is_empty() && in_heading.is_none() && item_depth == 0 {
                     buf_line = line_of(range.start);
@@ -178,13 +207,15 @@ mod tests {
                 ("A second line follows.".to_string(), 4, false),
                 ("One item.".to_string(), 6, true),
                 ("Two items.".to_string(), 7, true),
+                ("html".to_string(), 14, false),
             ]
         );
+        // The fenced code block only.
         assert_eq!(
             got.iter()
                 .filter(|p| matches!(p, Piece::Skipped { .. }))
                 .count(),
-            2
+            1
         );
     }
 
@@ -199,5 +230,40 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["5:Kremlin", "6:The Kremlin said no."]);
+    }
+
+    fn texts(md: &str) -> Vec<String> {
+        pieces(md, 1)
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text(b) => Some(format!("{}:{}", b.line, b.text)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn html_paragraphs_are_read_as_text() {
+        let md = "<p>Talks in Riyadh ended on Tuesday.</p>\n<p>Both sides&rsquo; envoys left &amp; flew home.</p>\n";
+        assert_eq!(
+            texts(md),
+            [
+                "1:Talks in Riyadh ended on Tuesday.",
+                "1:Both sides\u{2019} envoys left & flew home."
+            ]
+        );
+    }
+
+    #[test]
+    fn indented_paragraphs_are_prose() {
+        let md = "    The talks ended on Tuesday without a deal.\n    Both sides will meet again.\n\n    A second paragraph follows here.\n";
+        assert_eq!(
+            texts(md),
+            [
+                "1:The talks ended on Tuesday without a deal.",
+                "2:Both sides will meet again.",
+                "4:A second paragraph follows here."
+            ]
+        );
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod front_matter;
 pub mod furniture;
+pub mod html;
 pub mod layout;
 pub mod markdown;
 
@@ -19,6 +20,7 @@ pub use furniture::Furniture;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::warning::Warning;
 
 /// One article, as read.
 #[derive(Clone, Debug)]
@@ -38,6 +40,12 @@ pub struct Article {
     pub headline: Option<String>,
     /// The body, in order.
     pub blocks: Vec<Block>,
+    /// Size of the file in bytes, as read.
+    pub size: usize,
+    /// Whether the file has front matter.
+    pub has_front_matter: bool,
+    /// What reading it changed or dropped, for the user to know (see [`crate::warning`]).
+    pub warnings: Vec<Warning>,
 }
 
 /// A block of the body: a paragraph, list item, heading or piece of furniture.
@@ -121,6 +129,14 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
     if headline.is_none() {
         headline = detect_headline(&mut blocks);
     }
+    let mut warnings = Vec::new();
+    if let Some(line) = short_lines_as_prose(&mut blocks) {
+        warnings.push(Warning::at(
+            rel.replace('\\', "/"),
+            line,
+            "no paragraph with sentence punctuation: its short lines are read as one paragraph",
+        ));
+    }
     let rel_path = Path::new(rel);
     let id = rel_path
         .with_extension("")
@@ -135,7 +151,45 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
         date: fm.date,
         language: fm.language,
         blocks,
+        size: bytes.len(),
+        has_front_matter: fm.body_offset > 0,
+        warnings,
     })
+}
+
+/// An article with nothing but short lines without final punctuation (notes, a poem, a pasted
+/// list) would have no sentences at all: when there is nothing else, those lines (a headline
+/// found among them stays the headline, and out of the paragraph) are read as one paragraph, at
+/// the first one's line, which is returned. One short line alone is left as it is.
+fn short_lines_as_prose(blocks: &mut Vec<Block>) -> Option<usize> {
+    if blocks.iter().any(|b| b.role.is_candidate()) {
+        return None;
+    }
+    let lines: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.role == Role::Furniture(Furniture::Heading))
+        .map(|(k, _)| k)
+        .collect();
+    let titled = blocks.iter().any(|b| b.role == Role::Title);
+    if lines.is_empty() || (lines.len() == 1 && !titled) {
+        return None;
+    }
+    let text = lines
+        .iter()
+        .map(|&k| blocks[k].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let line = blocks[lines[0]].line;
+    blocks.insert(
+        lines[0],
+        Block {
+            text,
+            line,
+            role: Role::Prose,
+        },
+    );
+    Some(line)
 }
 
 /// Decodes UTF-8 (a leading BOM is dropped) and turns CRLF and CR line ends into LF.

@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::lang::LangData;
 use crate::rank::Key;
 use crate::text::{self, Term};
+use crate::warning::Warning;
 
 mod names;
 use names::{Names, bare, capitalised, name_key};
@@ -70,13 +71,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<ThreadDef>> {
         let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
         err(line, e.message().trim().to_string())
     })?;
-    let line_of = |name: &str| {
-        text.lines()
-            .position(|l| l.contains("name") && l.contains(&format!("\"{name}\"")))
-            .map(|i| i + 1)
-    };
     let mut seen: Vec<String> = Vec::new();
-    for def in &file.thread {
+    for (k, def) in file.thread.iter().enumerate() {
+        let line_of = |name: &str| definition_line(text, &file.thread, k, name);
         if def.name.trim().is_empty() {
             return Err(err(None, "a thread has an empty name".into()));
         }
@@ -105,6 +102,49 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<ThreadDef>> {
         seen.push(key);
     }
     Ok(file.thread)
+}
+
+/// The line of thread `k`'s definition: the line naming it, counting earlier threads of the same
+/// name (a duplicate is reported where it is, not at the first definition).
+fn definition_line(text: &str, defs: &[ThreadDef], k: usize, name: &str) -> Option<usize> {
+    let nth = defs[..k].iter().filter(|d| d.name == name).count();
+    let quoted = format!("\"{name}\"");
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("name") && l.contains(&quoted))
+        .nth(nth)
+        .map(|(i, _)| i + 1)
+}
+
+/// What in a thread file sends articles somewhere the user may not expect: a file that defines
+/// no thread, a thread without terms (only articles whose front matter names it join it).
+/// `discover` says whether the articles no thread claims are discovered (else they go to
+/// "Other").
+pub fn lint(path: &Path, text: &str, defs: &[ThreadDef], discover: bool) -> Vec<Warning> {
+    let file = path.display().to_string();
+    if defs.is_empty() {
+        let rest = if discover {
+            "threads are discovered among all the articles"
+        } else {
+            "every article goes to \"Other\" (--no-discover)"
+        };
+        return vec![Warning::new(file, format!("defines no thread: {rest}"))];
+    }
+    defs.iter()
+        .enumerate()
+        .filter(|(_, d)| d.terms.is_empty())
+        .map(|(k, d)| {
+            let line = definition_line(text, defs, k, &d.name);
+            let message = format!(
+                "thread {:?} has no terms: only articles whose front matter names it join it",
+                d.name
+            );
+            match line {
+                Some(line) => Warning::at(file.clone(), line, message),
+                None => Warning::new(file.clone(), message),
+            }
+        })
+        .collect()
 }
 
 /// Name of the section for articles without a thread.
