@@ -110,8 +110,8 @@ for row in "${rows[@]}"; do
       # timed it.
       ours=() alone=() theirs=()
       for ((k = 0; k < 5; k++)); do
-        ours+=("$(run "$label" "brief build (thread file), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml)")
-        alone+=("$(run "$label" "brief build (thread file, --no-discover), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml --no-discover)")
+        ours+=("$(run "$label" "brief build (thread file), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml --follow)")
+        alone+=("$(run "$label" "brief build (thread file, --no-discover), median of 5" 600 "$brief" build -q --input "$dir" --out "$work/out" --date 2025-01-01 --threads bench/bbc-threads.toml --no-discover --follow)")
         [[ $peers == 1 ]] && theirs+=("$(peer "$label" "summa, each article, median of 5" summa "$dir" bbc)")
       done
       middle() { printf '%s\n' "$@" | sort -t'|' -k4,4g | sed -n 3p; }

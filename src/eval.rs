@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::warning::Warning;
+
 /// Scoring options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RougeOptions {
@@ -269,7 +271,14 @@ pub struct Unit {
 /// path. (This reads the file system, unlike the rest of the library: a data set is a folder
 /// layout, and tests and benchmarks walk it too.)
 pub fn find_units(root: &Path) -> std::io::Result<Vec<Unit>> {
+    Ok(find_units_and_gaps(root)?.0)
+}
+
+/// [`find_units`], with a warning for each folder that holds `article.txt` but no `ref*.txt`
+/// (left out of the set).
+pub fn find_units_and_gaps(root: &Path) -> std::io::Result<(Vec<Unit>, Vec<Warning>)> {
     let mut out = Vec::new();
+    let mut gaps = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let mut references = Vec::new();
@@ -288,13 +297,21 @@ pub fn find_units(root: &Path) -> std::io::Result<Vec<Unit>> {
                 references.push(path);
             }
         }
+        let id_of = |dir: &Path| {
+            dir.strip_prefix(root)
+                .unwrap_or(dir)
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        if has_article && references.is_empty() {
+            gaps.push(Warning::new(
+                format!("{}/article.txt", id_of(&dir)),
+                "skipped: no ref*.txt beside it",
+            ));
+        }
         if has_article && !references.is_empty() {
             references.sort();
-            let id = dir
-                .strip_prefix(root)
-                .unwrap_or(&dir)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let id = id_of(&dir);
             out.push(Unit {
                 id,
                 dir,
@@ -303,7 +320,8 @@ pub fn find_units(root: &Path) -> std::io::Result<Vec<Unit>> {
         }
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(out)
+    gaps.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((out, gaps))
 }
 
 #[cfg(test)]

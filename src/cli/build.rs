@@ -51,6 +51,9 @@ pub struct Args {
     /// threads among them
     #[arg(long)]
     pub no_discover: bool,
+    /// Follow symbolic links in the input folder (skipped with a warning otherwise)
+    #[arg(long)]
+    pub follow: bool,
     /// Date of the brief, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
@@ -119,7 +122,11 @@ fn build(args: &Args) -> Result<Built> {
         language: args.summary.language,
         inline_furniture: !args.summary.keep_furniture,
     };
-    let corpus = super::input::read_folder(&args.input, analysis, &bar)?;
+    let reading = super::input::Reading {
+        follow: args.follow,
+        exclude: Some(args.out.clone()),
+    };
+    let corpus = super::input::read_folder(&args.input, analysis, &reading, &bar)?;
     bar.suspend(|| {
         term::warnings(&corpus.warnings)?;
         term::warnings(&thread_warnings)
@@ -187,7 +194,7 @@ fn templates_label(t: &Templates) -> String {
     }
 }
 
-/// `--check`: the brief on disk must equal the one just built.
+/// `--check`: the brief on disk must equal the one just built (line ends aside).
 fn check(built: &Built) -> Result<()> {
     let path = built.path.display().to_string();
     let current = match std::fs::read_to_string(&built.path) {
@@ -196,6 +203,12 @@ fn check(built: &Built) -> Result<()> {
             bail!("{path} does not exist: run `brief build` to write it")
         }
         Err(e) => return Err(e).with_context(|| format!("cannot read {path}")),
+    };
+    // A checkout with CRLF line ends (git's autocrlf) holds the same brief.
+    let current = if current.contains("\r\n") {
+        current.replace("\r\n", "\n")
+    } else {
+        current
     };
     if current == built.output {
         term::result(format_args!("{path} is current"));
@@ -353,20 +366,4 @@ pub fn brief_date(flag: Option<jiff::civil::Date>) -> Result<jiff::civil::Date> 
     Ok(jiff::Zoned::now().date())
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create folder {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.as_file().sync_all().ok();
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
-}
+pub use super::output::write_atomically;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::eval::{self, Rouge, RougeOptions};
 use crate::select::Budget;
+use crate::warning::Warning;
 
 use super::options::Summary;
 
@@ -167,13 +168,30 @@ fn progress(len: usize) -> indicatif::ProgressBar {
     }
 }
 
+/// "… does not exist" or "… is a file, not a folder".
+fn not_a_folder(what: &str, path: &Path) -> String {
+    if path.exists() {
+        format!("{what} {} is a file, not a folder", path.display())
+    } else {
+        format!("{what} {} does not exist", path.display())
+    }
+}
+
 /// Summarizes every article of the set at its first reference's word count and scores it.
 fn dataset(root: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
     if !root.is_dir() {
-        bail!("data set folder {} does not exist", root.display());
+        bail!("{}", not_a_folder("data set folder", root));
     }
-    let mut units =
-        eval::find_units(root).with_context(|| format!("reading {}", root.display()))?;
+    let (mut units, gaps) =
+        eval::find_units_and_gaps(root).with_context(|| format!("reading {}", root.display()))?;
+    let gaps: Vec<Warning> = gaps
+        .into_iter()
+        .map(|w| Warning {
+            file: root.join(&w.file).display().to_string(),
+            ..w
+        })
+        .collect();
+    super::term::warnings(&gaps)?;
     if let Some((k, n)) = args.part {
         // Part k of n: items [(k-1)·len/n, k·len/n) of the list sorted by path.
         let len = units.len();
@@ -228,9 +246,9 @@ fn dataset(root: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
 /// Scores `summaries/<name>.txt` against `refs/<name>.txt`, `refs/<name>.*.txt` or
 /// `refs/<name>/*.txt`.
 fn compare(summaries: &Path, refs: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
-    for dir in [summaries, refs] {
+    for (what, dir) in [("summaries folder", summaries), ("references folder", refs)] {
         if !dir.is_dir() {
-            bail!("folder {} does not exist", dir.display());
+            bail!("{}", not_a_folder(what, dir));
         }
     }
     let mut names: Vec<PathBuf> = std::fs::read_dir(summaries)?
@@ -245,6 +263,39 @@ fn compare(summaries: &Path, refs: &Path, args: &Args, stem: bool) -> Result<Vec
         .map(|e| e.map(|e| e.path()))
         .collect::<std::io::Result<_>>()?;
     ref_files.sort();
+    // A reference no summary is scored against is left out: say so.
+    let stems: Vec<String> = names
+        .iter()
+        .map(|p| {
+            p.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let unused: Vec<Warning> = ref_files
+        .iter()
+        .filter(|r| {
+            let name = r.file_name().unwrap_or_default().to_string_lossy();
+            let key = if r.is_dir() {
+                Some(name.to_string())
+            } else {
+                name.strip_suffix(".txt").map(str::to_string)
+            };
+            key.is_some_and(|k| {
+                !stems
+                    .iter()
+                    .any(|s| k == *s || k.starts_with(&format!("{s}.")))
+            })
+        })
+        .map(|r| {
+            Warning::new(
+                r.display().to_string(),
+                "skipped: no summary for this reference",
+            )
+        })
+        .collect();
+    super::term::warnings(&unused)?;
     let rouge_opts = RougeOptions {
         stem,
         limit_words: args.limit_words,

@@ -7,6 +7,7 @@ mod completions;
 mod eval;
 mod input;
 mod options;
+mod output;
 mod progress;
 mod split;
 mod summarize;
@@ -74,6 +75,7 @@ pub fn run() -> ExitCode {
         0
     });
     term::set_strict(cli.strict);
+    output::remove_on_interrupt();
     if let Some(n) = cli.jobs
         && let Err(e) = rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))

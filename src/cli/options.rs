@@ -38,13 +38,13 @@ pub struct Summary {
     #[arg(long, value_enum, hide = true)]
     pub ranker: Option<RankerName>,
     /// PageRank's lead bias (teleport weight (p + 1)^-X)
-    #[arg(long, value_name = "X", hide = true)]
+    #[arg(long, value_name = "X", hide = true, value_parser = parse_finite)]
     pub position_bias: Option<f64>,
     /// PacSum's backward weight
-    #[arg(long, value_name = "X", hide = true, allow_negative_numbers = true)]
+    #[arg(long, value_name = "X", hide = true, allow_negative_numbers = true, value_parser = parse_finite)]
     pub pacsum_backward: Option<f64>,
     /// Share of the article from which the adaptive ranker is all PageRank
-    #[arg(long, value_name = "X", hide = true)]
+    #[arg(long, value_name = "X", hide = true, value_parser = parse_finite)]
     pub ramp: Option<f64>,
     /// Leave out sentences shorter than N words
     #[arg(long, value_name = "N", hide = true)]
@@ -111,4 +111,13 @@ pub fn parse_language(s: &str) -> Result<LanguageChoice, String> {
 
 pub fn parse_budget(s: &str) -> Result<Budget, String> {
     s.parse::<Budget>().map_err(|e| e.to_string())
+}
+
+/// A finite number (not NaN, not infinite): scores computed from it must be numbers.
+fn parse_finite(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        Ok(_) => Err(format!("{s:?} is not a finite number")),
+        Err(_) => Err(format!("{s:?} is not a number")),
+    }
 }

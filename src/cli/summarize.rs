@@ -28,6 +28,9 @@ pub struct Args {
     /// An article file, a folder of articles, or - for standard input (at most 64 MiB)
     #[arg(value_name = "FILE|DIR|-")]
     pub input: PathBuf,
+    /// Follow symbolic links in a folder (skipped with a warning otherwise)
+    #[arg(long)]
+    pub follow: bool,
     #[command(flatten)]
     pub summary: Summary,
 }
@@ -41,7 +44,11 @@ pub fn run(args: Args) -> Result<()> {
         language: args.summary.language,
         inline_furniture: !args.summary.keep_furniture,
     };
-    let corpus = super::input::read_any(&args.input, analysis, &bar)?;
+    let reading = super::input::Reading {
+        follow: args.follow,
+        exclude: None,
+    };
+    let corpus = super::input::read_any(&args.input, analysis, &reading, &bar)?;
     bar.suspend(|| super::term::warnings(&corpus.warnings))?;
     let opts = args.summary.options();
     let budget = args.summary.budget().unwrap_or(DEFAULT_BUDGET);

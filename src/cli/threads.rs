@@ -39,6 +39,9 @@ pub struct Args {
     /// threads among them
     #[arg(long)]
     pub no_discover: bool,
+    /// Follow symbolic links in the input folder (skipped with a warning otherwise)
+    #[arg(long)]
+    pub follow: bool,
     /// Language of the articles: auto, or a name or code (english, en, german, de, ...)
     #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_language)]
     pub language: LanguageChoice,
@@ -83,7 +86,11 @@ pub fn run(args: Args) -> Result<()> {
         language: args.language,
         inline_furniture: true,
     };
-    let corpus = super::input::read_folder(&args.input, analysis, &bar)?;
+    let reading = super::input::Reading {
+        follow: args.follow,
+        exclude: None,
+    };
+    let corpus = super::input::read_folder(&args.input, analysis, &reading, &bar)?;
     bar.suspend(|| {
         term::warnings(&corpus.warnings)?;
         term::warnings(&thread_warnings)

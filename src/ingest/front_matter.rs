@@ -58,6 +58,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
         line,
         message,
     };
+    check_limits(block).map_err(|(line, message)| err(block_line + line - 1, message))?;
     let value: serde_json::Value = match kind {
         Kind::Yaml => {
             let v: serde_yaml_ng::Value = serde_yaml_ng::from_str(block).map_err(|e| {
@@ -127,6 +128,54 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
         body_offset,
         body_line: block_line + block.lines().count() + 1,
     })
+}
+
+/// The most bytes of front matter: a few fields need a few hundred.
+pub const FRONT_MATTER_LIMIT: usize = 64 * 1024;
+
+/// The deepest nesting of `[` and `{` in front matter: fields are strings and short lists.
+pub const NESTING_LIMIT: usize = 32;
+
+/// Checks front matter against [`FRONT_MATTER_LIMIT`] and [`NESTING_LIMIT`] before it is parsed
+/// (a YAML parser takes quadratic time on deep nesting: 100,000 levels took 37 s). Returns the
+/// 1-based line in the block and the message of the first limit passed.
+fn check_limits(block: &str) -> std::result::Result<(), (usize, String)> {
+    if block.len() > FRONT_MATTER_LIMIT {
+        return Err((
+            1,
+            format!(
+                "longer than {} KiB, the limit for front matter (is its closing line missing?)",
+                FRONT_MATTER_LIMIT >> 10
+            ),
+        ));
+    }
+    let (mut depth, mut line) = (0usize, 1usize);
+    let mut quote: Option<char> = None;
+    for c in block.chars() {
+        match (quote, c) {
+            (_, '\n') => {
+                line += 1;
+                quote = None;
+            }
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > NESTING_LIMIT {
+                    return Err((
+                        line,
+                        format!(
+                            "nested more than {NESTING_LIMIT} deep, the limit for front matter"
+                        ),
+                    ));
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Parses `YYYY-MM-DD`, or the date part of an RFC 3339 timestamp.
