@@ -158,9 +158,9 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
 }
 
 /// An article with nothing but short lines without final punctuation (notes, a poem, a pasted
-/// list) would have no sentences at all: when there is nothing else, those lines (a headline
-/// found among them stays the headline, and out of the paragraph) are read as one paragraph, at
-/// the first one's line, which is returned. One short line alone is left as it is.
+/// list) would have no sentences at all: when there is nothing else, those lines, a headline
+/// found among them included (it stays the title too), are read as one paragraph, at the first
+/// one's line, which is returned. One short line alone is left as it is.
 fn short_lines_as_prose(blocks: &mut Vec<Block>) -> Option<usize> {
     if blocks.iter().any(|b| b.role.is_candidate()) {
         return None;
@@ -168,11 +168,10 @@ fn short_lines_as_prose(blocks: &mut Vec<Block>) -> Option<usize> {
     let lines: Vec<usize> = blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.role == Role::Furniture(Furniture::Heading))
+        .filter(|(_, b)| b.role == Role::Furniture(Furniture::Heading) || b.role == Role::Title)
         .map(|(k, _)| k)
         .collect();
-    let titled = blocks.iter().any(|b| b.role == Role::Title);
-    if lines.is_empty() || (lines.len() == 1 && !titled) {
+    if lines.len() < 2 {
         return None;
     }
     let text = lines

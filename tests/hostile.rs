@@ -1,0 +1,433 @@
+//! Hostile and broken input (issue 10): each case asserts the exit code, the warning or error
+//! text, and that the rest of the brief was not lost.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::brief_in;
+
+/// The sample's five articles, copied into a fresh folder `input/` of a temporary directory.
+fn sample(dir: &Path) -> PathBuf {
+    let input = dir.join("input");
+    fs::create_dir_all(&input).unwrap();
+    for entry in fs::read_dir(common::root().join("input")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            fs::copy(&path, input.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    input
+}
+
+/// `brief build --format json` in `dir`: (exit code, stderr, the JSON brief if written).
+fn build_json(dir: &Path, extra: &[&str]) -> (i32, String, Option<serde_json::Value>) {
+    let out = brief_in(dir)
+        .args(["build", "--date", "2025-08-20", "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let path = dir.join("briefs/2025-08-20.json");
+    let json = fs::read_to_string(&path)
+        .ok()
+        .map(|s| serde_json::from_str(&s).unwrap());
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        json,
+    )
+}
+
+/// The files of the articles in a JSON brief, in order.
+fn files(brief: &serde_json::Value) -> Vec<String> {
+    brief["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["articles"].as_array().unwrap().iter())
+        .map(|a| a["file"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn sample_files() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(common::root().join("input"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn articles_without_sentences_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    fs::write(input.join("empty.txt"), "").unwrap();
+    fs::write(input.join("blank.txt"), "  \n\n \t\n").unwrap();
+    fs::write(input.join("fm.md"), "---\ntitle: Only a title\n---\n").unwrap();
+    fs::write(
+        input.join("links.txt"),
+        "ALSO READ: Another story\n\nRelated Posts\n",
+    )
+    .unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    for (file, why) in [
+        ("empty.txt", "skipped: empty file"),
+        ("blank.txt", "skipped: only blank lines and spaces"),
+        ("fm.md", "skipped: no text after the front matter"),
+        ("links.txt", "skipped: no sentences: its only lines are"),
+    ] {
+        assert!(
+            stderr.contains(&format!("warning: {file}: {why}")),
+            "{file}: {stderr}"
+        );
+    }
+    assert!(stderr.contains("4 warnings"), "{stderr}");
+    let json = json.unwrap();
+    // Nothing else was lost, and no empty article became a thread of its own.
+    let mut got = files(&json);
+    got.sort();
+    assert_eq!(got, sample_files());
+    assert_eq!(json["warnings"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn strict_turns_warnings_into_errors_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    fs::write(input.join("empty.txt"), "").unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &["--strict"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("warning: empty.txt: skipped: empty file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--strict"), "{stderr}");
+    assert!(json.is_none(), "nothing is written under --strict");
+    // Without the bad file, --strict passes.
+    fs::remove_file(input.join("empty.txt")).unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &["--strict"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert_eq!(json.unwrap()["warnings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn the_same_article_under_two_names_is_kept_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    let first = &sample_files()[0];
+    // The same text with CRLF line ends and front matter is still the same article.
+    let text = fs::read_to_string(input.join(first)).unwrap();
+    let copy = format!(
+        "---\nsource: Elsewhere\n---\n{}",
+        text.replace('\n', "\r\n")
+    );
+    fs::write(input.join("zz-copy.txt"), copy).unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "warning: zz-copy.txt: skipped: same text as {first}"
+        )),
+        "{stderr}"
+    );
+    let mut got = files(&json.unwrap());
+    got.sort();
+    assert_eq!(got, sample_files());
+}
+
+#[test]
+fn html_indented_and_unpunctuated_articles_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    fs::write(
+        input.join("html.md"),
+        "<p>Envoys met in Geneva on Thursday to discuss the grain corridor.</p>\n<p>Officials said the talks&nbsp;would resume &amp; continue next week.</p>\n",
+    )
+    .unwrap();
+    fs::write(
+        input.join("indented.md"),
+        "    Farmers in the valley harvested a record crop of wheat this year.\n    Prices fell at the regional market as a result.\n",
+    )
+    .unwrap();
+    fs::write(
+        input.join("notes.txt"),
+        "harbour notes\nferry service cut to two crossings\nrepairs start in march\n",
+    )
+    .unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let json = json.unwrap();
+    let article = |file: &str| {
+        json["threads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["articles"].as_array().unwrap().iter())
+            .find(|a| a["file"] == file)
+            .cloned()
+            .unwrap_or_else(|| panic!("{file} is missing"))
+    };
+    let lines = |file: &str| -> Vec<String> {
+        article(file)["key_lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        lines("html.md"),
+        [
+            "Envoys met in Geneva on Thursday to discuss the grain corridor.",
+            "Officials said the talks would resume & continue next week."
+        ]
+    );
+    assert_eq!(
+        lines("indented.md"),
+        [
+            "Farmers in the valley harvested a record crop of wheat this year.",
+            "Prices fell at the regional market as a result."
+        ]
+    );
+    assert_eq!(
+        lines("notes.txt"),
+        ["harbour notes ferry service cut to two crossings repairs start in march"]
+    );
+    assert!(
+        stderr.contains("warning: notes.txt:1: no paragraph with sentence punctuation"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn thread_files_that_send_everything_elsewhere_are_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    sample(dir.path());
+    let threads = dir.path().join("threads.toml");
+    fs::write(&threads, "# nothing yet\n").unwrap();
+    let (code, stderr, _) = build_json(dir.path(), &["--threads", "threads.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: threads.toml: defines no thread: threads are discovered"),
+        "{stderr}"
+    );
+    fs::write(
+        &threads,
+        "[[thread]]\nname = \"Riyadh\"\nterms = [\"Riyadh\"]\n\n[[thread]]\nname = \"Empty\"\n",
+    )
+    .unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &["--threads", "threads.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: threads.toml:6: thread \"Empty\" has no terms"),
+        "{stderr}"
+    );
+    assert_eq!(json.unwrap()["warnings"].as_array().unwrap().len(), 1);
+    // A duplicate is reported at its own line, not the first definition's.
+    let mut big = String::new();
+    for k in 0..50 {
+        big.push_str(&format!(
+            "[[thread]]\nname = \"T{k}\"\nterms = [\"x{k}\"]\n\n"
+        ));
+    }
+    big.push_str("[[thread]]\nname = \"T7\"\nterms = [\"y\"]\n");
+    fs::write(&threads, &big).unwrap();
+    let (code, stderr, _) = build_json(dir.path(), &["--threads", "threads.toml"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("threads.toml:202: thread \"T7\" is defined twice"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_files_get_the_umask_mode_and_are_not_read_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    // --out inside --input: the previous brief must not be read back as an article.
+    let out = brief_in(dir.path())
+        .args(["build", "--date", "2025-08-20", "--out", "input/briefs"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let brief = input.join("briefs/2025-08-20.md");
+    let mode = fs::metadata(&brief).unwrap().permissions().mode() & 0o777;
+    let plain = dir.path().join("plain");
+    fs::write(&plain, "x").unwrap();
+    assert_eq!(
+        mode,
+        fs::metadata(&plain).unwrap().permissions().mode() & 0o777
+    );
+    assert_ne!(mode, 0o600);
+    let check = brief_in(dir.path())
+        .args([
+            "build",
+            "--date",
+            "2025-08-20",
+            "--out",
+            "input/briefs",
+            "--check",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    // A CRLF checkout of a current brief is current.
+    let text = fs::read_to_string(&brief).unwrap();
+    fs::write(&brief, text.replace('\n', "\r\n")).unwrap();
+    let check = brief_in(dir.path())
+        .args([
+            "build",
+            "--date",
+            "2025-08-20",
+            "--out",
+            "input/briefs",
+            "--check",
+        ])
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_skipped_unless_followed() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    let outside = dir.path().join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(
+        outside.join("far.txt"),
+        "A ferry ran aground off the coast on Sunday. All passengers were rescued by nightfall.\n",
+    )
+    .unwrap();
+    symlink(outside.join("far.txt"), input.join("link.txt")).unwrap();
+    symlink(dir.path().join("nowhere.txt"), input.join("dangling.txt")).unwrap();
+    fs::create_dir_all(input.join("sub")).unwrap();
+    symlink("..", input.join("sub/loop")).unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: link.txt: skipped: symbolic link (--follow reads it)"),
+        "{stderr}"
+    );
+    let mut got = files(&json.unwrap());
+    got.sort();
+    assert_eq!(got, sample_files());
+    let (code, stderr, json) = build_json(dir.path(), &["--follow"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: dangling.txt: skipped: symbolic link to nothing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: sub/loop: skipped: symbolic link to a folder that holds it"),
+        "{stderr}"
+    );
+    assert!(files(&json.unwrap()).contains(&"link.txt".to_string()));
+}
+
+#[test]
+fn front_matter_past_its_limits_fails_fast_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    let deep = format!(
+        "---\ntitle: Deep\nk: {}{}\n---\nBody text here. More body text.\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    fs::write(input.join("deep.md"), deep).unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("deep.md:3: front matter: nested more than 32 deep"),
+        "{stderr}"
+    );
+    assert!(json.is_none());
+    let long = format!("---\ntitle: {}\n---\nBody.\n", "x".repeat(70_000));
+    fs::write(input.join("deep.md"), long).unwrap();
+    let (code, stderr, _) = build_json(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("deep.md:2: front matter: longer than 64 KiB"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn nan_ranking_flags_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    let first = input.join(&sample_files()[0]);
+    let out = brief_in(dir.path())
+        .args(["summarize", "--ramp", "NaN"])
+        .arg(&first)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a finite number"));
+}
+
+#[test]
+fn eval_warns_of_what_it_leaves_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("set");
+    for (item, refs) in [("a", true), ("b", false)] {
+        let d = set.join(item);
+        fs::create_dir_all(&d).unwrap();
+        fs::write(
+            d.join("article.txt"),
+            "Officials met in the capital on Monday to discuss the budget. The talks went well. A deal is expected soon.\n",
+        )
+        .unwrap();
+        if refs {
+            fs::write(d.join("ref1.txt"), "Officials met to discuss the budget.\n").unwrap();
+        }
+    }
+    let out = brief_in(dir.path()).args(["eval", "set"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("b/article.txt: skipped: no ref*.txt beside it"),
+        "{stderr}"
+    );
+    // Summaries against references: a reference without a summary is warned.
+    let (sums, refs) = (dir.path().join("sums"), dir.path().join("refs"));
+    fs::create_dir_all(&sums).unwrap();
+    fs::create_dir_all(&refs).unwrap();
+    fs::write(sums.join("x.txt"), "Officials met.\n").unwrap();
+    fs::write(refs.join("x.txt"), "Officials met on Monday.\n").unwrap();
+    fs::write(refs.join("y.txt"), "Nobody summarized this one.\n").unwrap();
+    let out = brief_in(dir.path())
+        .args(["eval", "--summaries", "sums", "--refs", "refs"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("y.txt: skipped: no summary for this reference"),
+        "{stderr}"
+    );
+    // A file where a folder is expected is named as such.
+    let out = brief_in(dir.path())
+        .args(["eval", "--summaries", "sums/x.txt", "--refs", "refs"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("sums/x.txt is a file, not a folder"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
