@@ -266,37 +266,27 @@ fn output_files_get_the_umask_mode_and_are_not_read_back() {
         fs::metadata(&plain).unwrap().permissions().mode() & 0o777
     );
     assert_ne!(mode, 0o600);
-    let check = brief_in(dir.path())
-        .args([
-            "build",
-            "--date",
-            "2025-08-20",
-            "--out",
-            "input/briefs",
-            "--check",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    let check = || {
+        let out = brief_in(dir.path())
+            .args(["build", "--date", "2025-08-20", "--out", "input/briefs"])
+            .arg("--check")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (current, diff) = check();
+    assert!(current, "{diff}");
     // A CRLF checkout of a current brief is current.
     let text = fs::read_to_string(&brief).unwrap();
     fs::write(&brief, text.replace('\n', "\r\n")).unwrap();
-    let check = brief_in(dir.path())
-        .args([
-            "build",
-            "--date",
-            "2025-08-20",
-            "--out",
-            "input/briefs",
-            "--check",
-        ])
-        .output()
-        .unwrap();
-    assert!(check.status.success());
+    let (current, diff) = check();
+    assert!(current, "{diff}");
+    // A brief that differs is still stale.
+    fs::write(&brief, text.replace("Riyadh", "Jeddah")).unwrap();
+    assert!(!check().0);
 }
 
 #[cfg(unix)]

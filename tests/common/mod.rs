@@ -17,6 +17,7 @@ pub fn brief_in(dir: &Path) -> Command {
 }
 
 /// `brief`, run in the project's folder.
+#[allow(dead_code)] // not every test file runs it here
 pub fn brief() -> Command {
     brief_in(&root())
 }
