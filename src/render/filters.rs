@@ -3,6 +3,8 @@
 //! and `dateformat`. No filter reads the clock or draws random numbers: output depends on the
 //! brief alone. docs/templates.md documents each with an example.
 
+use std::borrow::Cow;
+
 use minijinja::value::{Kwargs, Value};
 use minijinja::{Environment, Error, ErrorKind};
 
@@ -21,18 +23,17 @@ pub fn register(env: &mut Environment<'static>) {
 }
 
 /// Escapes text for Markdown so that it renders as itself: inline markup characters get a
-/// backslash, and so do characters that would open a block at the start of a line (`#`, `>`,
-/// `-`, `+`, `=`, `1.`). Line breaks become spaces.
+/// backslash, and so does every `#` (a trailing " #" would otherwise close an ATX heading and
+/// vanish) and the characters that would open a block at the start of a line (`-`, `+`, `=`,
+/// `1.`). The text is cleaned first ([`clean_text`]): line breaks and tabs become spaces, control
+/// characters and bidirectional embeddings, overrides and isolates are removed.
 pub fn escape_markdown(s: &str) -> String {
+    let s = clean_text(s);
     let mut out = String::with_capacity(s.len() + 8);
     let trimmed = s.trim_start();
-    let lead = &s[..s.len() - trimmed.len()];
-    out.extend(
-        lead.chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
-    );
-    // Block openers at the start.
-    if trimmed.starts_with(['#', '-', '+', '=']) {
+    out.push_str(&s[..s.len() - trimmed.len()]);
+    // Block openers at the start (`#` is escaped wherever it is).
+    if trimmed.starts_with(['-', '+', '=']) {
         out.push('\\');
     }
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
@@ -43,42 +44,60 @@ pub fn escape_markdown(s: &str) -> String {
         let opener = numbered && i == digits;
         let special = matches!(
             b,
-            b'\\'
-                | b'`'
-                | b'*'
-                | b'_'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'|'
-                | b'~'
-                | b'&'
-                | b'\n'
-                | b'\r'
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'#' | b'&'
         );
         if !(special || opener) {
             continue;
         }
         out.push_str(&trimmed[copied..i]);
         copied = i;
-        if opener {
+        // Only an entity reference would be read as markup.
+        if opener || (special && (b != b'&' || opens_entity(&trimmed[i + 1..]))) {
             out.push('\\');
-        }
-        match b {
-            b'\n' | b'\r' => {
-                out.push(' ');
-                copied = i + 1;
-            }
-            // Only an entity reference would be read as markup.
-            b'&' if opens_entity(&trimmed[i + 1..]) => out.push('\\'),
-            b'&' => {}
-            _ if special => out.push('\\'),
-            _ => {}
         }
     }
     out.push_str(&trimmed[copied..]);
     out
+}
+
+/// A text value as the brief prints it: tabs, line breaks and the other whitespace controls
+/// (VT, FF, NEL, U+2028, U+2029) become spaces, and every other control character (C0, DEL and
+/// C1, NUL included) is removed, as is every explicit bidirectional embedding, override and
+/// isolate (U+202A–U+202E, U+2066–U+2069). Borrowed when there is nothing to clean.
+///
+/// The bidirectional controls are all removed rather than balanced: a value is printed inside a
+/// line the template writes (a heading, a list item, a link label), possibly cut short first
+/// (`truncate_words`), and removing them is simple, can never leave an override open past the
+/// value (reversing the text after it), and loses at most a direction forced on a run of mixed
+/// text, which the bidirectional algorithm mostly recovers from the letters themselves. The
+/// marks U+200E, U+200F and U+061C open nothing and are kept.
+pub fn clean_text(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| c.is_control() || is_bidi_control(c) || is_line_separator(c))
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .filter_map(|c| match c {
+                '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | '\u{85}' => Some(' '),
+                c if is_line_separator(c) => Some(' '),
+                c if c.is_control() || is_bidi_control(c) => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
+/// An explicit bidirectional embedding, override or isolate, or the pop that ends one.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Unicode's line and paragraph separators.
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Whether an `&` followed by `rest` would be read as an entity reference ("&amp;", "&#38;"):
@@ -107,9 +126,10 @@ pub fn truncate_words(text: String, n: usize) -> String {
     out
 }
 
-/// `article|cite` or `line|cite`: the article's source (else its title), linked to its url when
-/// it has one with a safe scheme (http, https, mailto or a relative path), escaped for Markdown.
-/// `cite(words=8)` shortens a title to that many words.
+/// `article|cite` or `line|cite`: the article's source (else its title), escaped for Markdown,
+/// linked to its url when that is an absolute http, https or mailto url ([`safe_url`]); any other
+/// url is left out, so a hostile url never fails a build. `cite(words=8)` shortens a title to
+/// that many words.
 pub fn cite(value: &Value, kwargs: Kwargs) -> Result<Value, Error> {
     let words: Option<usize> = kwargs.get("words")?;
     kwargs.assert_all_used()?;
@@ -137,20 +157,111 @@ pub fn cite(value: &Value, kwargs: Kwargs) -> Result<Value, Error> {
     };
     let label = escape_markdown(&label);
     Ok(Value::from_safe_string(
-        match field("url")?.filter(|u| safe_url(u)) {
-            Some(url) => format!("[{label}](<{}>)", url.replace(['<', '>', '\n'], "")),
+        match field("url")?.as_deref().and_then(link_url) {
+            Some(url) => format!("[{label}](<{}>)", link_destination(&url)),
             None => label,
         },
     ))
 }
 
-/// Whether a link target is safe to put in a brief: http(s), mailto, or a relative path.
+/// The schemes a brief links to.
+const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Whether an article's url may become a link in a brief: only when, read as a browser reads the
+/// link a brief would hold, it is an absolute http, https or mailto url (see [`link_url`]).
+/// Anything else (another scheme such as `javascript:` or `file:`, a scheme-relative `//host`,
+/// a relative path) is not linked: `cite` prints the label alone, and ingest may drop such a url
+/// with a warning that names the article.
 pub fn safe_url(url: &str) -> bool {
-    let u = url.trim().to_ascii_lowercase();
-    match u.find(':') {
-        Some(i) if !u[..i].contains('/') => ["http", "https", "mailto"].contains(&&u[..i]),
-        _ => !u.is_empty(),
+    link_url(url).is_some()
+}
+
+/// The target a link to `url` gets, when it is safe ([`safe_url`]): `url` with its HTML entities
+/// decoded (named like `&colon;`, numeric like `&#9;` or `&#x3A;`: Markdown decodes them in a
+/// link destination) and then cleaned as a browser cleans a link (`browser_url`), provided its
+/// scheme is then http, https or mailto. `cite` writes this target so that Markdown reads it back
+/// unchanged (nothing is decoded twice): the link goes exactly where was checked.
+///
+/// The scheme must be spelled out: a percent-encoded character is never part of a scheme
+/// (`java%73cript:` or `https%3A//` is a relative path to a browser), so such a url is not
+/// linked, and percent-decoding what follows an accepted scheme cannot change it.
+pub fn link_url(url: &str) -> Option<String> {
+    let url = browser_url(&html_escape::decode_html_entities(url)).into_owned();
+    let scheme = url_scheme(&url)?;
+    LINK_SCHEMES
+        .iter()
+        .any(|s| scheme.eq_ignore_ascii_case(s))
+        .then_some(url)
+}
+
+/// Whether a link destination, as Markdown has already decoded it, is fit for a brief: an
+/// absolute http, https or mailto url, or a reference relative to the brief (a path, `#part`,
+/// `?query`), but no other scheme and no scheme-relative `//host` (nor `\\host`, which a browser
+/// reads the same). This is the check's rule for links a template writes itself; article urls
+/// get the stricter [`safe_url`].
+pub fn safe_destination(dest: &str) -> bool {
+    let url = browser_url(dest);
+    match url_scheme(&url) {
+        Some(scheme) => LINK_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s)),
+        None => !(url.starts_with(['/', '\\']) && url[1..].starts_with(['/', '\\'])),
     }
+}
+
+/// `url` as a browser reads it (WHATWG URL parsing): leading and trailing C0 controls and spaces
+/// trimmed, tabs and line breaks removed wherever they are. Other control characters, the
+/// bidirectional controls and marks, U+2028, U+2029, `<` and `>` are percent-encoded, as a browser
+/// would encode them, so that the url can stand between `<` and `>` in Markdown and shows nothing
+/// that could reorder or hide the text around it.
+fn browser_url(url: &str) -> Cow<'_, str> {
+    let url = url.trim_matches(|c: char| c <= ' ');
+    let encode = |c: char| {
+        c.is_control()
+            || is_bidi_control(c)
+            || is_line_separator(c)
+            || matches!(c, '<' | '>' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    };
+    if !url.chars().any(encode) {
+        return Cow::Borrowed(url);
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        match c {
+            '\t' | '\n' | '\r' => {}
+            c if encode(c) => {
+                for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The scheme of a url as a browser parses it: an ASCII letter, then letters, digits, `+`, `-` or
+/// `.`, up to the first `:`. None for a relative url.
+fn url_scheme(url: &str) -> Option<&str> {
+    let end = url.find(':')?;
+    let scheme = &url[..end];
+    (scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+    .then_some(scheme)
+}
+
+/// A url as a Markdown link destination between `<` and `>` that Markdown reads back as the url
+/// itself: backslashes, and an `&` that would open an entity reference, get a backslash (the url
+/// comes from [`link_url`], so holds no `<`, `>` or line break).
+fn link_destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() + 2);
+    for (i, c) in url.char_indices() {
+        if c == '\\' || (c == '&' && opens_entity(&url[i + 1..])) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `items|join_and` joins with commas and "and" before the last ("a, b and c");
@@ -212,7 +323,7 @@ mod tests {
     /// Escaping character by character, as first written: the reference for the run-copying
     /// version.
     fn escape_by_char(s: &str) -> String {
-        let s = s.replace(['\n', '\r'], " ");
+        let s = clean_text(s);
         let mut out = String::with_capacity(s.len() + 8);
         let trimmed = s.trim_start();
         let lead = &s[..s.len() - trimmed.len()];
@@ -220,7 +331,7 @@ mod tests {
         // Block openers at the start.
         let mut chars = trimmed.char_indices().peekable();
         if let Some(&(_, c)) = chars.peek()
-            && matches!(c, '#' | '-' | '+' | '=')
+            && matches!(c, '-' | '+' | '=')
         {
             out.push('\\');
         }
@@ -232,7 +343,7 @@ mod tests {
                 out.push('\\');
             }
             match c {
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => {
                     out.push('\\');
                     out.push(c);
                 }
@@ -251,9 +362,88 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn escaping_copies_runs_as_the_reference_escapes_characters(
-            s in "[ a-zA-Z0-9#+=.)(\\-\\\\`*_<>|~&;\\[\\]\n\r\té—“]{0,40}"
+            s in "[ a-zA-Z0-9#+=.)(\\-\\\\`*_<>|~&;\\[\\]\n\r\té—“\u{0}\u{7}\u{85}\u{202E}\u{2066}\u{2028}\u{200F}]{0,40}"
         ) {
             proptest::prop_assert_eq!(escape_markdown(&s), escape_by_char(&s));
+        }
+
+        /// Whatever a value holds, printed in a heading, a list item, a paragraph or a link
+        /// label it renders as its cleaned text, and the Markdown holds no control character.
+        #[test]
+        fn escaped_values_render_as_their_text_in_every_place(
+            s in "[a-zA-Z0-9.#+=>*_`|~\\-\\[][ a-zA-Z0-9#+=.)(\\-\\\\`*_<>|~&;!\\[\\]\n\r\té—“\u{0}\u{7}\u{85}\u{202E}\u{2066}]{0,30}"
+        ) {
+            let md = escape_markdown(&s);
+            proptest::prop_assert!(!md.chars().any(|c| c.is_control() || is_bidi_control(c)), "{:?}", md);
+            let want = clean_text(&s).trim_end().to_string();
+            for (place, doc) in [
+                ("heading", format!("### {md}\n")),
+                ("setext heading", format!("{md}\n===\n")),
+                ("list item", format!("- {md}\n")),
+                ("paragraph", format!("Before {md}\n")),
+                ("link label", format!("[{md}](<https://example.org/>)\n")),
+            ] {
+                let mut text = String::new();
+                for e in Parser::new_ext(&doc, super::super::markdown::options()) {
+                    if let Event::Text(t) = e {
+                        text.push_str(&t);
+                    }
+                }
+                let text = text.strip_prefix("Before ").unwrap_or(&text);
+                proptest::prop_assert_eq!(text.trim_end(), want.as_str(), "{} {:?}", place, doc);
+            }
+        }
+    }
+
+    #[test]
+    fn text_loses_control_and_bidi_characters() {
+        assert_eq!(
+            clean_text(
+                "Talks\0 resume\u{7} in \u{202E}Riyadh\u{202C}\u{2067}, \u{2069}\u{9c}today"
+            ),
+            "Talks resume in Riyadh, today"
+        );
+        assert_eq!(
+            clean_text("a\tb\nc\r\nd\u{b}e\u{c}f\u{85}g\u{2028}h"),
+            "a b c  d e f g h"
+        );
+        // The marks open nothing and stay; ordinary text is borrowed.
+        assert_eq!(
+            clean_text("x\u{200E}y\u{200F}z\u{61C}"),
+            "x\u{200E}y\u{200F}z\u{61C}"
+        );
+        assert!(matches!(clean_text("“Plain” text — é"), Cow::Borrowed(_)));
+        let md = escape_markdown("\u{202E}\0# Title");
+        assert_eq!(md, "\\# Title");
+        assert_eq!(plain_text(&md), "# Title");
+    }
+
+    #[test]
+    fn trailing_hashes_survive_in_a_heading() {
+        for title in [
+            "Talks resume #",
+            "Talks ##",
+            "#",
+            "##",
+            "# Talks #",
+            "C# and F# ",
+            "Tag #x",
+        ] {
+            let md = format!("### {}\n", escape_markdown(title));
+            let events: Vec<Event> =
+                Parser::new_ext(&md, super::super::markdown::options()).collect();
+            assert!(
+                matches!(events.first(), Some(Event::Start(Tag::Heading { .. }))),
+                "{md:?}: {events:?}"
+            );
+            let text: String = events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Text(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(text, title.trim_end(), "{md:?}");
         }
     }
 
@@ -288,12 +478,118 @@ mod tests {
         );
         assert_eq!(render("{{ b|cite }}", ctx.clone()), "Wire");
         assert_eq!(render("{{ c|cite(words=3) }}", ctx), "A long title…");
-        assert!(safe_url("https://a") && safe_url("mailto:x@y") && safe_url("../a.html"));
-        assert!(
-            !safe_url("javascript:alert(1)")
-                && !safe_url(" JAVASCRIPT:x")
-                && !safe_url("data:text/html,x")
+    }
+
+    #[test]
+    fn only_absolute_http_https_and_mailto_urls_are_safe() {
+        for url in [
+            "https://a",
+            "http://example.org/a?b=1&c=2",
+            "HTTPS://EXAMPLE.ORG",
+            "mailto:x@y",
+            " https://a ",
+            "&#104;ttps://a",
+            "https&colon;//a",
+            "ht\ttps://a",
+        ] {
+            assert!(safe_url(url), "{url:?}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            " JAVASCRIPT:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "javascript&colon;alert(1)",
+            "java&#9;script&colon;alert(1)",
+            "java&#x9;script&#x3A;alert(1)",
+            "&#106;avascript&#58;alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java\u{0}script:alert(1)",
+            "javascript&amp;colon;alert(1)",
+            "java%73cript:alert(1)",
+            "https%3A//a",
+            "file:///etc/passwd",
+            "FILE://host/share",
+            "//evil.example/x",
+            "\\\\evil.example\\x",
+            "../a.html",
+            "a.html",
+            "#top",
+            "",
+            "   ",
+        ] {
+            assert!(!safe_url(url), "{url:?}");
+        }
+        assert_eq!(
+            link_url(" ht\ttps&colon;//x.org/a\u{202E}b<c>?d=1&amp;e=2 ").as_deref(),
+            Some("https://x.org/a%E2%80%AEb%3Cc%3E?d=1&e=2")
         );
+    }
+
+    #[test]
+    fn template_links_may_also_be_relative() {
+        for dest in [
+            "https://a",
+            "mailto:x@y",
+            "../a.html",
+            "a.html",
+            "#top",
+            "?q=1",
+            "/a",
+            "",
+        ] {
+            assert!(safe_destination(dest), "{dest:?}");
+        }
+        for dest in [
+            "javascript:alert(1)",
+            "java\tscript:alert(1)",
+            " \u{1}javascript:x",
+            "file:///etc/passwd",
+            "//evil.example/x",
+            "\\\\evil.example",
+            "/\\evil.example",
+            "data:text/html,x",
+        ] {
+            assert!(!safe_destination(dest), "{dest:?}");
+        }
+    }
+
+    /// The link `cite` writes reads back, through pulldown-cmark, as exactly the url that was
+    /// checked; a hostile url leaves the label alone, and the output passes the Markdown check's
+    /// rule.
+    #[test]
+    fn cite_links_read_back_as_the_checked_url() {
+        for url in [
+            "https://x.org/a_b",
+            "https://x.org/?a=1&b=2&amp;c=3&amp;amp;d",
+            "https://x.org/a\\b\\&amp;c",
+            "https://x.org/<a> b",
+            "https&colon;//x.org/&#x3A;",
+            "javascript&colon;alert(1)",
+            "java&#9;script&colon;alert(1)",
+            "file:///etc/passwd",
+            "//evil.example/x",
+            "java\\&colon;script:x",
+        ] {
+            let ctx = minijinja::context! { a => minijinja::context! { title => "T", url => url } };
+            let md = render("{{ a|cite }}", ctx);
+            let dests: Vec<String> = Parser::new_ext(&md, super::super::markdown::options())
+                .filter_map(|e| match e {
+                    Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+                    _ => None,
+                })
+                .collect();
+            match link_url(url) {
+                Some(want) => assert_eq!(dests, [want], "{url:?} gave {md:?}"),
+                None => assert_eq!(md, "T", "{url:?}"),
+            }
+            assert!(
+                dests.iter().all(|d| safe_url(d) && safe_destination(d)),
+                "{md:?}"
+            );
+        }
     }
 
     #[test]

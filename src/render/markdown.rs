@@ -6,7 +6,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::filters::{escape_markdown, safe_url};
+use super::filters::{clean_text, escape_markdown, safe_destination};
 use crate::brief::Brief;
 use crate::error::{Error, Result};
 
@@ -15,8 +15,12 @@ pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
-/// Checks rendered Markdown with pulldown-cmark: no raw HTML other than comments, no link to a
-/// script URL, and every key line the template printed renders as its own plain text.
+/// Checks rendered Markdown with pulldown-cmark: no raw HTML other than comments, no link or
+/// image to anything but an http, https or mailto url or a relative one ([`safe_destination`]:
+/// no `javascript:`, `file:` or `//host`, however encoded), and every key line the template
+/// printed renders as its own plain text. The filters never produce what this rejects (`cite`
+/// links only [`safe_url`](super::filters::safe_url)s): it is a safety net for links a template
+/// writes itself.
 pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
     // The document's structure, and the key lines' escaped and plain forms, at once.
     let (plain, lines) = rayon::join(|| structure(markdown), || printed_lines(brief));
@@ -38,7 +42,7 @@ pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
 }
 
 /// Every distinct key line of the brief, once, as (text, file), with its escaped and its
-/// squeezed text.
+/// squeezed text (cleaned as the escaping cleans it: without control characters).
 #[allow(clippy::type_complexity)]
 fn printed_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>, Vec<String>) {
     let mut seen: FxHashSet<&str> = FxHashSet::default();
@@ -55,12 +59,17 @@ fn printed_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>, Vec<String>)
         .collect();
     let (escaped, squeezed) = rayon::join(
         || lines.par_iter().map(|l| escape_markdown(l.0)).collect(),
-        || lines.par_iter().map(|l| squeeze(l.0)).collect(),
+        || {
+            lines
+                .par_iter()
+                .map(|l| squeeze(&clean_text(l.0)))
+                .collect()
+        },
     );
     (lines, escaped, squeezed)
 }
 
-/// Parses `markdown`: an error for raw HTML (other than comments) or a link to a script URL,
+/// Parses `markdown`: an error for raw HTML (other than comments) or a link to an unsafe target,
 /// else its plain text, squeezed.
 fn structure(markdown: &str) -> Result<String> {
     let line_of = |offset: usize| markdown[..offset].matches('\n').count() + 1;
@@ -77,19 +86,14 @@ fn structure(markdown: &str) -> Result<String> {
                     )));
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
-                let scheme = dest_url.trim().to_ascii_lowercase();
-                if ["javascript:", "vbscript:", "data:"]
-                    .iter()
-                    .any(|s| scheme.starts_with(s))
-                {
-                    return Err(Error::Markdown(format!(
-                        "line {}: link to {:?}",
-                        line_of(range.start),
-                        first_chars(&dest_url)
-                    )));
-                }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !safe_destination(&dest_url) =>
+            {
+                return Err(Error::Markdown(format!(
+                    "line {}: link to {:?} (links go to http, https or mailto urls, or relative ones)",
+                    line_of(range.start),
+                    first_chars(&dest_url)
+                )));
             }
             Event::Text(t) | Event::Code(t) => plain.push_str(&t),
             Event::SoftBreak
@@ -183,7 +187,7 @@ pub fn to_html(markdown: &str, title: &str) -> String {
                 Some(Event::Text(h))
             }
         }
-        Event::Start(Tag::Link { ref dest_url, .. }) if !safe_url(dest_url) => {
+        Event::Start(Tag::Link { ref dest_url, .. }) if !safe_destination(dest_url) => {
             unsafe_link_depth += 1;
             None
         }
@@ -193,7 +197,9 @@ pub fn to_html(markdown: &str, title: &str) -> String {
         }
         Event::Start(Tag::Image {
             dest_url, title, ..
-        }) if !safe_url(&dest_url) => Some(Event::Text(CowStr::from(format!("[image: {title}]")))),
+        }) if !safe_destination(&dest_url) => {
+            Some(Event::Text(CowStr::from(format!("[image: {title}]"))))
+        }
         other => Some(other),
     });
     let mut body = String::new();
@@ -234,6 +240,116 @@ mod tests {
         assert_eq!(got, want);
         assert_eq!(want, [true, true, false, true, false, true, false]);
         assert_eq!(occurs_in("short", &needles[..1]), [false]);
+    }
+
+    #[test]
+    fn check_allows_only_safe_links_a_template_writes() {
+        let sample = crate::sample::brief();
+        for link in [
+            "[x](https://example.org/a)",
+            "[x](<mailto:desk@example.org>)",
+            "[x](../archive/index.html)",
+            "[x](#key-lines)",
+            "<https://example.org>",
+            "![chart](charts/a.png)",
+        ] {
+            let md = format!("# Brief\n\nSee {link}.\n");
+            assert!(check(&md, &sample).is_ok(), "{link}");
+        }
+        for link in [
+            "[x](javascript:alert(1))",
+            "[x](javascript&colon;alert(1))",
+            "[x](<java&#9;script&colon;alert(1)>)",
+            "[x](JAVA&#x0A;SCRIPT&#x3A;alert(1))",
+            "[x](vbscript:x)",
+            "[x](file:///etc/passwd)",
+            "[x](//evil.example/x)",
+            "[x](<\\\\\\\\evil.example\\share>)",
+            "[x](/\\\\evil.example)",
+            "![x](data:image/png;base64,AAAA)",
+            "[x][r]\n\n[r]: javascript:alert(1)",
+        ] {
+            let md = format!("# Brief\n\nSee {link}.\n");
+            let err = check(&md, &sample).expect_err(link).to_string();
+            assert!(err.contains("line 3: link to"), "{link}: {err}");
+        }
+    }
+
+    /// An article whose title, url and key line carry control characters, a right-to-left
+    /// override, a trailing " #" and hostile urls renders through the default templates, passes
+    /// the check, and leaves none of it in the Markdown or the HTML.
+    #[test]
+    fn hostile_article_fields_render_safely() {
+        use crate::render::{Format, Strictness, Templates, environment, output};
+        const TITLE: &str = "Talks\0 resume\u{7} in \u{202E}Riyadh #";
+        let mut brief = crate::sample::brief();
+        let urls = [
+            "javascript&colon;alert(1)",
+            "java&#9;script&colon;alert(1)",
+            "file:///etc/passwd",
+            "//evil.example/x",
+        ];
+        let mut n = 0;
+        for thread in &mut brief.threads {
+            for article in &mut thread.articles {
+                article.title = TITLE.into();
+                article.source = None;
+                article.url = Some(urls[n % urls.len()].into());
+                n += 1;
+                for line in &mut article.key_lines {
+                    line.title = article.title.clone();
+                    line.source = None;
+                    line.url = article.url.clone();
+                }
+            }
+        }
+        let thread_lines = brief.threads.iter_mut().flat_map(|t| &mut t.key_lines);
+        for line in brief.corpus.iter_mut().chain(thread_lines) {
+            line.title = TITLE.into();
+            line.source = None;
+            line.url = Some(urls[1].into());
+        }
+        brief.corpus[0].text = format!(
+            "A bell\u{7} and a NUL\0 in a \u{2066}key line #{}",
+            brief.corpus[0].text
+        );
+        let env = environment(&Templates::Embedded, Strictness::Normal);
+        let md = output(&env, &Templates::Embedded, &brief, Format::Md).unwrap();
+        assert!(
+            !md.chars().any(|c| (c.is_control() && c != '\n')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+            "{md:?}"
+        );
+        assert!(!md.contains("](<"), "a link in {md}");
+        let mut headings = Vec::new();
+        let mut in_heading = false;
+        for event in Parser::new_ext(&md, options()) {
+            match event {
+                Event::Start(Tag::Heading { .. }) => {
+                    in_heading = true;
+                    headings.push(String::new());
+                }
+                Event::End(TagEnd::Heading(_)) => in_heading = false,
+                Event::Text(t) if in_heading => headings.last_mut().unwrap().push_str(&t),
+                _ => {}
+            }
+        }
+        assert!(
+            headings.iter().any(|h| h == "Talks resume in Riyadh #"),
+            "{headings:?}"
+        );
+        let html = output(&env, &Templates::Embedded, &brief, Format::Html).unwrap();
+        for bad in [
+            "href=\"java",
+            "href=\"file",
+            "href=\"//",
+            "\u{0}",
+            "\u{7}",
+            "\u{202E}",
+        ] {
+            assert!(!html.contains(bad), "{bad:?} in {html}");
+        }
+        assert!(html.contains("<h3>Talks resume in Riyadh #</h3>"), "{html}");
     }
 
     #[test]
