@@ -421,3 +421,48 @@ fn eval_warns_of_what_it_leaves_out() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn unsafe_urls_are_dropped_with_a_warning_naming_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    for (name, url) in [
+        ("a.md", "javascript&colon;alert(1)"),
+        ("b.md", "java&#9;script&colon;alert(1)"),
+        ("c.md", "file:///etc/passwd"),
+        ("d.md", "//evil.example/x"),
+        ("e.md", "https://example.com/ok"),
+    ] {
+        fs::write(
+            input.join(name),
+            format!("---\nurl: \"{url}\"\n---\nThe council of {name} voted on the harbour plan on Friday. The plan passed.\n"),
+        )
+        .unwrap();
+    }
+    let (code, stderr, json) = build_json(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    for name in ["a.md", "b.md", "c.md", "d.md"] {
+        assert!(
+            stderr.contains(&format!("warning: {name}: url dropped")),
+            "{name}: {stderr}"
+        );
+    }
+    assert!(!stderr.contains("e.md"), "{stderr}");
+    let json = json.unwrap();
+    let urls: Vec<(String, serde_json::Value)> = json["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["articles"].as_array().unwrap().iter())
+        .filter(|a| a["file"].as_str().unwrap().ends_with(".md"))
+        .map(|a| (a["file"].as_str().unwrap().to_string(), a["url"].clone()))
+        .collect();
+    assert_eq!(urls.len(), 5);
+    for (file, url) in urls {
+        if file == "e.md" {
+            assert_eq!(url, "https://example.com/ok");
+        } else {
+            assert!(url.is_null(), "{file}: {url}");
+        }
+    }
+}

@@ -130,6 +130,14 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
         headline = detect_headline(&mut blocks);
     }
     let mut warnings = Vec::new();
+    let mut meta = fm.meta;
+    // A url is kept only when a brief may link it (the rule the renderer applies, in one place).
+    if let Some(url) = meta.url.take_if(|u| !crate::render::filters::safe_url(u)) {
+        warnings.push(Warning::new(
+            rel.replace('\\', "/"),
+            format!("url dropped: only http, https and mailto links are kept, not {url:?}"),
+        ));
+    }
     if let Some(line) = short_lines_as_prose(&mut blocks) {
         warnings.push(Warning::at(
             rel.replace('\\', "/"),
@@ -146,8 +154,8 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
         id,
         file: rel.replace('\\', "/"),
         path: path.to_path_buf(),
-        headline: fm.meta.title.clone().or(headline),
-        meta: fm.meta,
+        headline: meta.title.clone().or(headline),
+        meta,
         date: fm.date,
         language: fm.language,
         blocks,
