@@ -47,6 +47,15 @@ pub enum Error {
     #[error("template error: {message}")]
     Template { message: String },
 
+    /// A render whose output passed the cap (`render::MAX_OUTPUT`). minijinja knows no line for
+    /// it; `template` is the template rendered.
+    #[error(
+        "template error: {template}: the output passed {}, the most a brief may hold; a loop \
+         that prints too much? (docs/templates.md, \"Limits\")",
+        if *limit >= 1 << 20 { format!("{} MiB", limit >> 20) } else { format!("{limit} bytes") }
+    )]
+    TemplateOutput { template: String, limit: usize },
+
     /// The rendered Markdown failed the structural check.
     #[error("rendered brief failed the Markdown check: {0}")]
     Markdown(String),

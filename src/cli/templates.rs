@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use crate::render::{self, Templates};
 
@@ -75,6 +75,9 @@ pub fn folder(dir: Option<PathBuf>) -> Result<Templates> {
 pub fn run(args: Args) -> Result<()> {
     match args.command {
         Command::Init { dir, force } => {
+            if dir.exists() && !dir.is_dir() {
+                bail!("{} is a file, not a folder; nothing written", dir.display());
+            }
             let existing: Vec<String> = render::EMBEDDED
                 .iter()
                 .map(|(name, _)| dir.join(name))
@@ -88,7 +91,8 @@ pub fn run(args: Args) -> Result<()> {
                     if existing.len() == 1 { "s" } else { "" }
                 );
             }
-            std::fs::create_dir_all(&dir)?;
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create folder {}", dir.display()))?;
             for (name, source) in render::EMBEDDED {
                 let path = dir.join(name);
                 super::build::write_atomically(&path, source.as_bytes())?;

@@ -1,12 +1,15 @@
 //! Rendering: the minijinja environment (templates from a folder, falling back to the defaults
 //! embedded in the binary), Markdown escaping of every value printed (article text can never open a
 //! heading, list, link or raw HTML), template errors that point at the file, line and column, the
-//! outputs (Markdown checked with pulldown-cmark, a standalone HTML page, the JSON model) and the
-//! checks behind `brief templates check`.
+//! outputs (Markdown checked with pulldown-cmark, a standalone HTML page, the JSON model), the
+//! checks behind `brief templates check`, and the limits every render runs under: fuel (a number
+//! of template steps, by the brief's size), an output cap, and minijinja's recursion limit
+//! (docs/templates.md, "Limits").
 
 pub mod filters;
 pub mod markdown;
 
+use std::io;
 use std::path::PathBuf;
 
 use minijinja::syntax::SyntaxConfig;
@@ -31,6 +34,25 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("macros.md.j2", include_str!("../../templates/macros.md.j2")),
 ];
+
+/// Template steps (minijinja's fuel: about one per instruction) a render may take whatever the
+/// brief's size: a runaway loop on a small corpus stops after 0.1 s (1.5 s in a debug build).
+pub const FUEL_BASE: u64 = 5_000_000;
+
+/// Template steps a render may take for each article, on top of [`FUEL_BASE`]. The default
+/// templates take about 140 an article (186,000 for the 1,313 articles of the BBC set, 1.3 million
+/// for 10,000 articles): a custom template may do 35 times as much, while a runaway loop stops in
+/// time proportional to the corpus (0.3 s on the BBC set).
+pub const FUEL_PER_ARTICLE: u64 = 5_000;
+
+/// The most bytes a rendered brief may hold (256 MiB). The default templates write about 500 bytes
+/// an article (0.7 MB for the BBC set, 5 MB for 10,000 articles).
+pub const MAX_OUTPUT: usize = 256 << 20;
+
+/// The fuel of a render of `brief`: [`FUEL_BASE`] plus [`FUEL_PER_ARTICLE`] for each article.
+pub fn fuel(brief: &Brief) -> u64 {
+    FUEL_BASE.saturating_add(FUEL_PER_ARTICLE.saturating_mul(brief.stats.articles as u64))
+}
 
 /// Where templates come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,10 +127,12 @@ impl Format {
     }
 }
 
-/// Builds the template environment.
+/// Builds the template environment, with the fuel of an empty brief ([`FUEL_BASE`]); rendering a
+/// brief raises it by the brief's size.
 pub fn environment(templates: &Templates, strictness: Strictness) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_debug(true);
+    env.set_fuel(Some(FUEL_BASE));
     env.set_syntax(
         SyntaxConfig::builder()
             .trim_blocks(true)
@@ -191,11 +215,72 @@ fn render_template(
     name: &str,
     brief: &Brief,
 ) -> Result<String> {
+    // A clone shares the compiled templates; only its fuel differs.
+    let mut env = env.clone();
+    env.set_fuel(Some(fuel(brief)));
+    render_bounded(
+        &env,
+        templates,
+        name,
+        Value::from(minijinja::value::Serde(brief)),
+        MAX_OUTPUT,
+    )
+}
+
+/// Renders the template `name` into memory, failing once the output passes `limit` bytes.
+fn render_bounded(
+    env: &Environment<'_>,
+    templates: &Templates,
+    name: &str,
+    context: Value,
+    limit: usize,
+) -> Result<String> {
     let tmpl = env
         .get_template(name)
         .map_err(|e| template_error(templates, &e))?;
-    tmpl.render(Value::from(minijinja::value::Serde(brief)))
-        .map_err(|e| template_error(templates, &e))
+    let mut out = Bounded {
+        buf: Vec::new(),
+        limit,
+        exceeded: false,
+    };
+    match tmpl.render_captured_to(context, &mut out) {
+        Ok(_) => Ok(String::from_utf8(out.buf).expect("templates write whole strs")),
+        // minijinja reports the writer's error without a line; the template is the one rendered.
+        Err(_) if out.exceeded => Err(Error::TemplateOutput {
+            template: templates.origin(name),
+            limit,
+        }),
+        Err(e) => Err(describe(templates, &e, env.fuel())),
+    }
+}
+
+/// Output in memory that takes at most `limit` bytes: a write past that fails, and the render with
+/// it.
+struct Bounded {
+    buf: Vec<u8>,
+    limit: usize,
+    exceeded: bool,
+}
+
+impl io::Write for Bounded {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        if data.len() > self.limit - self.buf.len() {
+            self.exceeded = true;
+            return Err(io::Error::other("the output limit is reached"));
+        }
+        // Grow by doubling, but never past the limit.
+        let needed = self.buf.len() + data.len();
+        if needed > self.buf.capacity() {
+            let target = needed.max(2 * self.buf.capacity()).min(self.limit);
+            self.buf.reserve_exact(target - self.buf.len());
+        }
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Checks every template: each must parse, and the main template must render against `sample`
@@ -229,35 +314,47 @@ pub fn check_templates(templates: &Templates, sample: &Brief) -> Vec<String> {
 /// Turns a minijinja error into one that names the template file, the line and column, says what
 /// went wrong, and shows the source around it.
 pub fn template_error(templates: &Templates, err: &minijinja::Error) -> Error {
+    describe(templates, err, None)
+}
+
+/// [`template_error`], knowing the fuel the render had (for the message when it ran out).
+fn describe(templates: &Templates, err: &minijinja::Error, fuel: Option<u64>) -> Error {
     use std::fmt::Write;
+    let chain: Vec<&minijinja::Error> =
+        std::iter::successors(Some(err as &(dyn std::error::Error + 'static)), |e| {
+            e.source()
+        })
+        .filter_map(|e| e.downcast_ref::<minijinja::Error>())
+        .collect();
+    if let Some(message) = recursion_error(templates, &chain) {
+        return Error::Template { message };
+    }
     let mut message = String::new();
     let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
     let mut first = true;
     while let Some(e) = current {
         if let Some(mj) = e.downcast_ref::<minijinja::Error>() {
-            let column = match (mj.template_source(), mj.range()) {
-                (Some(src), Some(range)) if range.start <= src.len() => {
-                    let line_start = src[..range.start].rfind('\n').map_or(0, |i| i + 1);
-                    Some(src[line_start..range.start].chars().count() + 1)
-                }
-                _ => None,
+            let what = match (mj.kind(), mj.detail()) {
+                (minijinja::ErrorKind::OutOfFuel, _) => match fuel {
+                    Some(fuel) => format!(
+                        "rendering took more than {fuel} steps, the most it may take for this \
+                         brief; a loop that never ends or ranges too large? (docs/templates.md, \
+                         \"Limits\")"
+                    ),
+                    None => "rendering took too many steps (docs/templates.md, \"Limits\")".into(),
+                },
+                (_, Some(detail)) => detail.to_string(),
+                (kind, None) => kind.to_string(),
             };
-            let place = match (mj.name(), mj.line(), column) {
-                (Some(name), Some(line), Some(col)) => {
-                    format!("{}:{line}:{col}: ", templates.origin(name))
-                }
-                (Some(name), Some(line), None) => format!("{}:{line}: ", templates.origin(name)),
-                (Some(name), None, _) => format!("{}: ", templates.origin(name)),
-                _ => String::new(),
-            };
-            let what = mj
-                .detail()
-                .map(str::to_string)
-                .unwrap_or_else(|| mj.kind().to_string());
             if !first {
                 message.push_str("\ncaused by: ");
             }
-            let _ = write!(message, "{place}{}: {what}", kind_label(mj.kind()));
+            let _ = write!(
+                message,
+                "{}{}: {what}",
+                place(templates, mj),
+                kind_label(mj.kind())
+            );
             // The source excerpt, without minijinja's dump of every referenced variable (the
             // whole brief, for most templates).
             let debug = mj.display_debug_info().to_string();
@@ -279,6 +376,59 @@ pub fn template_error(templates: &Templates, err: &minijinja::Error) -> Error {
     Error::Template { message }
 }
 
+/// `file:line:col: ` of an error, as far as minijinja knows it; empty when it knows no template.
+fn place(templates: &Templates, err: &minijinja::Error) -> String {
+    let column = match (err.template_source(), err.range()) {
+        (Some(src), Some(range)) if range.start <= src.len() => {
+            let line_start = src[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            Some(src[line_start..range.start].chars().count() + 1)
+        }
+        _ => None,
+    };
+    match (err.name(), err.line(), column) {
+        (Some(name), Some(line), Some(col)) => format!("{}:{line}:{col}: ", templates.origin(name)),
+        (Some(name), Some(line), None) => format!("{}:{line}: ", templates.origin(name)),
+        (Some(name), None, _) => format!("{}: ", templates.origin(name)),
+        _ => String::new(),
+    }
+}
+
+/// One short line for minijinja's recursion limit, instead of one excerpt for each of the many
+/// levels of includes it went through. When a template includes itself (directly or through
+/// others) the line points at the first such include and names the cycle; otherwise (a macro that
+/// calls itself) it points at where the limit was hit. `chain` is the error and its causes.
+fn recursion_error(templates: &Templates, chain: &[&minijinja::Error]) -> Option<String> {
+    let last = chain.last()?;
+    if last.detail() != Some("recursion limit exceeded") {
+        return None;
+    }
+    // The leading "bad include" links are the path of includes down to the limit, each at an
+    // include in the template it names: a name met twice on that path includes itself.
+    let includes: Vec<(&minijinja::Error, &str)> = chain
+        .iter()
+        .take_while(|e| e.kind() == minijinja::ErrorKind::BadInclude)
+        .filter_map(|e| Some((*e, e.name()?)))
+        .collect();
+    for (i, (at, name)) in includes.iter().enumerate() {
+        if let Some(j) = includes[i + 1..].iter().position(|(_, n)| n == name) {
+            let through: Vec<&str> = includes[i + 1..i + 1 + j].iter().map(|(_, n)| *n).collect();
+            let through = if through.is_empty() {
+                String::new()
+            } else {
+                format!(" through {}", through.join(", "))
+            };
+            return Some(format!(
+                "{}recursion too deep: {name} includes itself{through}",
+                place(templates, at)
+            ));
+        }
+    }
+    Some(format!(
+        "{}recursion too deep: a macro, loop or include here calls itself without end",
+        place(templates, last)
+    ))
+}
+
 fn kind_label(kind: minijinja::ErrorKind) -> &'static str {
     use minijinja::ErrorKind as K;
     match kind {
@@ -292,6 +442,75 @@ fn kind_label(kind: minijinja::ErrorKind) -> &'static str {
         K::InvalidOperation => "invalid operation",
         K::MissingArgument | K::TooManyArguments => "wrong arguments",
         K::BadInclude => "bad include",
+        K::OutOfFuel => "too much work",
         _ => "error",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_capped(source: &'static str, limit: usize) -> Result<String> {
+        let mut env = environment(&Templates::Embedded, Strictness::Normal);
+        env.add_template("t.md.j2", source).unwrap();
+        render_bounded(
+            &env,
+            &Templates::Embedded,
+            "t.md.j2",
+            Value::from(()),
+            limit,
+        )
+    }
+
+    #[test]
+    fn output_up_to_the_cap_renders_and_one_byte_more_fails() {
+        // Ten bytes: literal text, then a printed value.
+        let source = "12345{{ '6789' }}0";
+        assert_eq!(render_capped(source, 10).unwrap(), "1234567890");
+        assert_eq!(render_capped(source, 11).unwrap(), "1234567890");
+        let err = render_capped(source, 9).unwrap_err();
+        assert!(
+            matches!(&err, Error::TemplateOutput { template, limit: 9 } if template == "<embedded>/t.md.j2"),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "template error: <embedded>/t.md.j2: the output passed 9 bytes, the most a brief may \
+             hold; a loop that prints too much? (docs/templates.md, \"Limits\")"
+        );
+        // Output inside a loop stops at the cap too, however long the loop.
+        let err = render_capped("{% for i in range(100000) %}x{% endfor %}", 1000).unwrap_err();
+        assert!(
+            matches!(err, Error::TemplateOutput { limit: 1000, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn fuel_grows_with_the_articles() {
+        let mut brief = crate::sample::brief();
+        brief.stats.articles = 0;
+        assert_eq!(fuel(&brief), FUEL_BASE);
+        brief.stats.articles = 1313;
+        assert_eq!(fuel(&brief), FUEL_BASE + 1313 * FUEL_PER_ARTICLE);
+    }
+
+    #[test]
+    fn a_render_out_of_fuel_says_how_much_it_had() {
+        let mut env = environment(&Templates::Embedded, Strictness::Normal);
+        env.add_template("t.md.j2", "{% for i in range(100) %}{{ i }}{% endfor %}")
+            .unwrap();
+        env.set_fuel(Some(50));
+        let err = render_bounded(&env, &Templates::Embedded, "t.md.j2", Value::from(()), 1000)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(
+                "template error: <embedded>/t.md.j2:1:29: too much work: rendering took more than 50 \
+                 steps"
+            ),
+            "{err}"
+        );
     }
 }
