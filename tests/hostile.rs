@@ -466,3 +466,27 @@ fn unsafe_urls_are_dropped_with_a_warning_naming_the_article() {
         }
     }
 }
+
+#[test]
+fn control_and_bidi_characters_never_reach_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    fs::write(
+        input.join("ctl.md"),
+        "---\ntitle: \"Harbour\\0 plan \\u202Eevil\\a\"\n---\nThe council\u{0} voted on the \u{202E}harbour plan on Friday.\u{7} The plan passed easily.\n",
+    )
+    .unwrap();
+    let (code, stderr, _) = build_json(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: ctl.md: 6 control or bidirectional-override characters removed"),
+        "{stderr}"
+    );
+    let json = fs::read_to_string(dir.path().join("briefs/2025-08-20.json")).unwrap();
+    let brief: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let text = brief.to_string();
+    for bad in ['\u{0}', '\u{7}', '\u{202E}'] {
+        assert!(!text.contains(bad), "{bad:?} in the JSON brief");
+    }
+    assert!(text.contains("The council voted on the harbour plan on Friday."));
+}

@@ -90,7 +90,8 @@ pub fn is_article_path(path: &Path) -> bool {
 /// Reads an article from its bytes. `rel` is its path relative to the input folder (used for the
 /// id and in output); `path` is where it was read from (used in errors).
 pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
-    let text = decode(path, bytes)?;
+    let mut text = decode(path, bytes)?;
+    let mut removed = remove_controls(&mut text);
     let fm = front_matter::parse(path, &text)?;
     let body = &text[fm.body_offset..];
     let is_markdown = Path::new(rel)
@@ -131,6 +132,24 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
     }
     let mut warnings = Vec::new();
     let mut meta = fm.meta;
+    // Front matter strings may hold escapes ("\u202E") that only parsing turns into characters.
+    for field in [
+        &mut meta.title,
+        &mut meta.source,
+        &mut meta.url,
+        &mut meta.thread,
+    ] {
+        removed += field.as_mut().map_or(0, remove_controls);
+    }
+    if removed > 0 {
+        warnings.push(Warning::new(
+            rel.replace('\\', "/"),
+            format!(
+                "{removed} control or bidirectional-override character{} removed",
+                if removed == 1 { "" } else { "s" }
+            ),
+        ));
+    }
     // A url is kept only when a brief may link it (the rule the renderer applies, in one place).
     if let Some(url) = meta.url.take_if(|u| !crate::render::filters::safe_url(u)) {
         warnings.push(Warning::new(
@@ -197,6 +216,22 @@ fn short_lines_as_prose(blocks: &mut Vec<Block>) -> Option<usize> {
         },
     );
     Some(line)
+}
+
+/// Removes from `text` what no reader sees and a brief must not copy: control characters (NUL,
+/// the other C0 controls but tab and line feed, DEL, C1) and explicit bidirectional embeddings,
+/// overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can reverse the text printed after
+/// them. Returns how many were removed. Key lines stay verbatim pieces of the text as read.
+fn remove_controls(text: &mut String) -> usize {
+    let unwanted = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    let removed = text.chars().filter(|&c| unwanted(c)).count();
+    if removed > 0 {
+        text.retain(|c| !unwanted(c));
+    }
+    removed
 }
 
 /// Decodes UTF-8 (a leading BOM is dropped) and turns CRLF and CR line ends into LF.
