@@ -7,6 +7,12 @@
 //! Two levels: [`block`] judges a whole block (a line or paragraph), [`sentence`] judges one
 //! sentence, for furniture that sits inline in running text, as in pages flattened to one
 //! paragraph.
+//!
+//! Links, time stamps, captions and notices are told by their opening phrase (`RULES`), and a
+//! phrase that can also open a sentence of the story ("Advertisement", "Posted on", "Copyright",
+//! "Sign up") counts only when what follows looks like furniture (a `Shape`): "Copyright 2025
+//! Reuters" goes, "Copyright holders have filed dozens of lawsuits this year alone." stays. Every
+//! rule family has fixtures of lines that go and sentences that stay in `tests/data/furniture/`.
 
 use serde::Serialize;
 
@@ -32,65 +38,290 @@ pub enum Furniture {
     NotText,
 }
 
-/// Prefixes (lowercase) of lines and sentences that point elsewhere on the page.
-const LINK_PREFIXES: &[&str] = &[
-    "also read",
-    "read also",
-    "read more",
-    "read next",
-    "more:",
-    "see also",
-    "related:",
-    "related posts",
-    "related stories",
-    "related articles",
-    "related coverage",
-    "recommended:",
-    "click here",
-    "click to",
-    "sign up",
-    "subscribe to",
-    "follow us",
-    "follow @",
-    "share this",
-    "share on",
-    "advertisement",
-    "tags:",
-    "filed under",
-    "watch:",
-    "watch the video",
-    "watch video",
-    "listen:",
-    "download the",
+/// What must follow a rule's phrase for the line or sentence to be furniture. A phrase is matched
+/// at the start, in any case, as whole words ("Advertisements ..." does not start with
+/// "advertisement"); the tests are on the words after it and the length of the whole text, so
+/// that prose that starts with the same words stays ("Copyright holders have filed ...").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Anything: the phrase cannot open a sentence of the story. It ends in a colon ("Watch:",
+    /// "Photo:"), speaks to the reader ("Click here", "Scroll down for", "Follow us"), or is "©".
+    Any,
+    /// Nothing, or a separator and a title (see [`is_label`]): the word itself is the furniture.
+    /// "Advertisement", "[Advertisement]", "Advertisement - Scroll to continue" go;
+    /// "Advertisement revenue at the largest technology companies rose sharply." stays.
+    Label,
+    /// A label, or a short line (at most [`POINTER_MAX_WORDS`] words) that either has no final
+    /// punctuation (a link's title, a list of tags) or speaks to the reader after the phrase (see
+    /// [`speaks_to_reader`]). "Sign up for our newsletter", "Read more about how we test ..." and
+    /// "Related Stories Ministers clash over budget cuts" go; "Sign up rates for the program
+    /// doubled." and "Filed under seal, the documents show ..." stay.
+    Pointer,
+    /// A label, or only a date or time after the phrase, perhaps signed "by" a name (see
+    /// [`is_stamp`]). "Posted on May 12, 2025 at 10:31 am" and "Last updated 3 hours ago" go;
+    /// "Posted on social media on Monday, the video showed the minister." and "Last updated in
+    /// 2019, the register ..." stay.
+    Stamp,
+    /// A label, or a short notice (at most [`NOTICE_MAX_WORDS`] words) in which a year, "©" or
+    /// "(c)" follows the phrase or that says "all rights reserved". "Copyright 2025 Reuters" and
+    /// "Copyright © 2024 Reuters. All rights reserved." go; "Copyright holders have filed ..."
+    /// stays.
+    Copyright,
+    /// A label, or a name (a capital) after the phrase in a short line (at most
+    /// [`CREDIT_MAX_WORDS`] words). "Photo by Jane Doe/Reuters" goes; "Photo by photo, the
+    /// exhibition traces ..." stays.
+    Credit,
+}
+
+/// A phrase (lowercase) that starts furniture of `kind` when what follows has the `shape`.
+#[derive(Clone, Copy, Debug)]
+struct Rule {
+    phrase: &'static str,
+    kind: Furniture,
+    shape: Shape,
+}
+
+/// A rule for a [`Furniture::Link`].
+const fn link(phrase: &'static str, shape: Shape) -> Rule {
+    Rule {
+        phrase,
+        kind: Furniture::Link,
+        shape,
+    }
+}
+
+/// A rule for a [`Furniture::Byline`].
+const fn byline(phrase: &'static str, shape: Shape) -> Rule {
+    Rule {
+        phrase,
+        kind: Furniture::Byline,
+        shape,
+    }
+}
+
+/// A rule for a [`Furniture::Caption`].
+const fn caption(phrase: &'static str, shape: Shape) -> Rule {
+    Rule {
+        phrase,
+        kind: Furniture::Caption,
+        shape,
+    }
+}
+
+/// The rules, tried in order; the first whose phrase and shape match decides the kind. Each family
+/// has a fixture of lines that go and sentences that stay in `tests/data/furniture/`.
+const RULES: &[Rule] = &[
+    // Pointers to other content: "ALSO READ: ...", "Related Posts", "Sign up for our newsletter".
+    link("also read", Shape::Pointer),
+    link("read also", Shape::Pointer),
+    link("read more", Shape::Pointer),
+    link("read next", Shape::Pointer),
+    link("see also", Shape::Pointer),
+    link("more:", Shape::Any),
+    link("related:", Shape::Any),
+    link("related posts", Shape::Pointer),
+    link("related stories", Shape::Pointer),
+    link("related articles", Shape::Pointer),
+    link("related coverage", Shape::Pointer),
+    link("recommended:", Shape::Any),
+    link("click here", Shape::Any),
+    link("click to", Shape::Pointer),
+    link("sign up", Shape::Pointer),
+    link("subscribe to", Shape::Pointer),
+    link("follow us", Shape::Any),
+    link("follow @", Shape::Any),
+    link("share this", Shape::Pointer),
+    link("share on", Shape::Pointer),
+    link("advertisement", Shape::Label),
+    link("tags:", Shape::Any),
+    link("filed under", Shape::Pointer),
+    link("watch:", Shape::Any),
+    link("watch the video", Shape::Pointer),
+    link("watch video", Shape::Pointer),
+    link("listen:", Shape::Any),
+    link("download the", Shape::Pointer),
+    // Time stamps: "PUBLISHED: 12:01 EST, 3 April 2015", "Posted on 12 May 2025".
+    byline("published", Shape::Stamp),
+    byline("updated", Shape::Stamp),
+    byline("last updated", Shape::Stamp),
+    byline("posted", Shape::Stamp),
+    byline("last modified", Shape::Stamp),
+    // Captions, credits and notices: "Scroll down for video", "Photo: Reuters", "© 2025 AP".
+    caption("scroll down for", Shape::Any),
+    caption("photo:", Shape::Any),
+    caption("photos:", Shape::Any),
+    caption("image:", Shape::Any),
+    caption("images:", Shape::Any),
+    caption("video:", Shape::Any),
+    caption("pictured:", Shape::Any),
+    caption("pictured above", Shape::Any),
+    caption("credit:", Shape::Any),
+    caption("photograph:", Shape::Any),
+    caption("photo by", Shape::Credit),
+    caption("picture by", Shape::Credit),
+    caption("©", Shape::Any),
+    caption("copyright", Shape::Copyright),
+    caption("all rights reserved", Shape::Label),
 ];
 
-/// Prefixes (lowercase) of bylines and time stamps.
-const BYLINE_PREFIXES: &[&str] = &[
-    "published:",
-    "updated:",
-    "last updated",
-    "posted:",
-    "posted on",
-    "last modified",
+/// Most words in a line that a [`Shape::Pointer`] phrase opens: a link or a call to the reader is
+/// short, and a long sentence is the story however it starts.
+const POINTER_MAX_WORDS: usize = 20;
+
+/// Most words in a copyright notice ([`Shape::Copyright`]).
+const NOTICE_MAX_WORDS: usize = 16;
+
+/// Most words in a photo credit ([`Shape::Credit`]).
+const CREDIT_MAX_WORDS: usize = 10;
+
+/// Most words after a time stamp's phrase ([`Shape::Stamp`]).
+const STAMP_MAX_WORDS: usize = 16;
+
+/// Words (compared without case) by which a page speaks to its reader or points at itself: "Sign
+/// up for our newsletter", "Read more here", "Share on Facebook", "Watch the video below". News
+/// prose that starts like a pointer ("Sign up rates ...", "Read more closely, ...") rarely has
+/// them.
+const READER_WORDS: &[&str] = &[
+    "our",
+    "your",
+    "you",
+    "we",
+    "here",
+    "now",
+    "below",
+    "above",
+    "free",
+    "app",
+    "apps",
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "email",
+    "alerts",
+    "updates",
+    "link",
+    "links",
+    "page",
+    "website",
+    "site",
+    "story",
+    "stories",
+    "article",
+    "articles",
+    "coverage",
+    "video",
+    "videos",
+    "podcast",
+    "gallery",
+    "pdf",
+    "channel",
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "whatsapp",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "telegram",
+    "ios",
+    "android",
 ];
 
-/// Prefixes (lowercase) of captions and credits.
-const CAPTION_PREFIXES: &[&str] = &[
-    "scroll down for video",
-    "scroll down for",
-    "photo:",
-    "photos:",
-    "image:",
-    "images:",
-    "video:",
-    "pictured:",
-    "pictured above",
-    "credit:",
-    "photograph:",
-    "photo by",
-    "picture by",
-    "©",
-    "copyright ",
+/// Month and weekday names and their abbreviations, lowercase.
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Other words a time stamp is made of, lowercase: times of day, time zones, "2 hours ago",
+/// and the words that join a stamp's parts ("on", "at", "| updated").
+const TIME_WORDS: &[&str] = &[
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "bst",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "pt",
+    "pst",
+    "pdt",
+    "cet",
+    "cest",
+    "ist",
+    "aest",
+    "jst",
+    "ago",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "hr",
+    "hrs",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "yesterday",
+    "today",
+    "just",
+    "now",
+    "on",
+    "at",
+    "of",
+    "last",
+    "published",
+    "updated",
+    "posted",
+    "modified",
 ];
 
 /// Judges a block of text. `item` says whether it is a list item.
@@ -175,24 +406,153 @@ pub fn is_heading(text: &str) -> bool {
         && !text.ends_with([',', ';'])
 }
 
+/// Furniture by its opening words: the first of [`RULES`] whose phrase opens `text` (after any
+/// opening brackets, `*` or `>`) and whose shape the rest has, or a parenthesised credit ("(Photo
+/// by ...)", "(Image courtesy of ...)").
 fn prefixed(text: &str) -> Option<Furniture> {
-    let head = &text[..text.char_indices().nth(32).map_or(text.len(), |(i, _)| i)];
-    let raw = if head.is_ascii() {
-        head.to_ascii_lowercase()
-    } else {
-        head.to_lowercase()
-    };
-    let head = raw.trim_start_matches(['[', '(', '*', '>', ' ']);
-    let starts = |list: &[&str]| list.iter().any(|p| head.starts_with(p));
-    if starts(LINK_PREFIXES) {
-        Some(Furniture::Link)
-    } else if starts(BYLINE_PREFIXES) {
-        Some(Furniture::Byline)
-    } else if starts(CAPTION_PREFIXES) || raw.starts_with("(photo") || raw.starts_with("(image") {
-        Some(Furniture::Caption)
-    } else {
-        None
+    let t = text.trim_start_matches(['[', '(', '*', '>', ' ']);
+    for rule in RULES {
+        if let Some(rest) = after_phrase(t, rule.phrase)
+            && has_shape(rule.shape, rest, t)
+        {
+            return Some(rule.kind);
+        }
     }
+    let opens = |p: &str| {
+        text.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    (opens("(photo") || opens("(image")).then_some(Furniture::Caption)
+}
+
+/// What follows `phrase` when `text` opens with it (in any case) as whole words.
+fn after_phrase<'a>(text: &'a str, phrase: &str) -> Option<&'a str> {
+    let head = text.get(..phrase.len())?;
+    if !head.eq_ignore_ascii_case(phrase) {
+        return None;
+    }
+    let rest = &text[phrase.len()..];
+    let word_ends = |s: &str| s.chars().next_back().is_some_and(char::is_alphanumeric);
+    let word_goes_on = rest.chars().next().is_some_and(char::is_alphanumeric);
+    (!(word_ends(phrase) && word_goes_on)).then_some(rest)
+}
+
+/// Whether `rest`, what follows a rule's phrase in `text`, has the `shape`.
+fn has_shape(shape: Shape, rest: &str, text: &str) -> bool {
+    match shape {
+        Shape::Any => true,
+        Shape::Label => is_label(rest),
+        Shape::Pointer => {
+            is_label(rest)
+                || (at_most_words(text, POINTER_MAX_WORDS)
+                    && (!ends_sentence(text) || speaks_to_reader(rest)))
+        }
+        Shape::Stamp => is_label(rest) || is_stamp(rest),
+        Shape::Copyright => {
+            is_label(rest)
+                || (at_most_words(text, NOTICE_MAX_WORDS)
+                    && (opens_with_year_or_sign(rest)
+                        || text.to_lowercase().contains("all rights reserved")))
+        }
+        Shape::Credit => {
+            is_label(rest)
+                || (at_most_words(text, CREDIT_MAX_WORDS)
+                    && rest.trim_start().starts_with(char::is_uppercase))
+        }
+    }
+}
+
+/// What follows a label: nothing but punctuation ("Advertisement.", "[Advertisement]", "Read
+/// More »"), or a separator before a title or value: a colon, a bar, a guillemet or arrow, or a
+/// dash with a space after it ("Also Read | ...", "Advertisement - Scroll to continue"; not
+/// "Updated-look ...").
+fn is_label(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    if !rest.chars().any(char::is_alphanumeric) || rest.starts_with([':', '|', '»', '›', '>']) {
+        return true;
+    }
+    let Some(after) = ['-', '–', '—'].iter().find_map(|&d| rest.strip_prefix(d)) else {
+        return false;
+    };
+    after.starts_with(char::is_whitespace)
+}
+
+/// Whether `text` has at most `n` words (counted only as far as `n + 1`: a paragraph can be long).
+fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().take(n + 1).count() <= n
+}
+
+/// Whether the words after a pointer's phrase speak to the reader or point at the page: one of
+/// [`READER_WORDS`], a web address or an @handle.
+fn speaks_to_reader(rest: &str) -> bool {
+    rest.contains("://")
+        || rest.contains("www.")
+        || rest.contains('@')
+        || rest
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| READER_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the words after a time stamp's phrase are a date or time and nothing else: numbers
+/// ("12", "2025", "10:31", "12/05/2025", "12th", "10:31am"), [`CALENDAR_WORDS`] and
+/// [`TIME_WORDS`], at most [`STAMP_MAX_WORDS`] of them, optionally followed by "by" and a name
+/// ("Posted on 12/05/2025 by Jane Doe"). Any other word ("social", "the") makes it prose.
+fn is_stamp(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    for (i, word) in words.by_ref().enumerate() {
+        if i >= STAMP_MAX_WORDS {
+            return false;
+        }
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if w.eq_ignore_ascii_case("by") {
+            break;
+        }
+        let lower = w.to_lowercase();
+        let known = |list: &[&str]| list.contains(&lower.as_str());
+        if !(is_number(w) || known(CALENDAR_WORDS) || known(TIME_WORDS)) {
+            return false;
+        }
+    }
+    let signed: Vec<&str> = words.collect();
+    signed.is_empty() || is_name(&signed)
+}
+
+/// A number in a date or time: digits with `:`, `/`, `.`, `-` or `,` between them, perhaps with
+/// an ordinal or a time of day after them ("12th", "10:31am", "3pm", "14h").
+fn is_number(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = w[digits.len()..].to_ascii_lowercase();
+    digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-' | ','))
+        && ["", "st", "nd", "rd", "th", "am", "pm", "h"].contains(&suffix.as_str())
+}
+
+/// A signature's name: one to six words, each capitalised or joining names ("and", "&", "|").
+fn is_name(words: &[&str]) -> bool {
+    (1..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(*w, "and" | "&" | "|" | "-" | "/")
+        })
+}
+
+/// Whether a copyright notice's words open with a sign or a year: "©", "(c)", "2025",
+/// "2015-2025".
+fn opens_with_year_or_sign(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    if rest.starts_with('©') || rest.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("(c)")) {
+        return true;
+    }
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let bytes = first.as_bytes();
+    bytes.len() >= 4
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && (bytes[..2] == *b"19" || bytes[..2] == *b"20")
+        && bytes.get(4).is_none_or(|b| !b.is_ascii_digit())
 }
 
 /// A teaser line: it breaks off with an ellipsis instead of ending.
@@ -300,6 +660,61 @@ mod tests {
             strip_dateline("The UN (UNHCR) said more than this."),
             "The UN (UNHCR) said more than this."
         );
+    }
+
+    #[test]
+    fn phrases_that_open_prose_need_the_shape_of_furniture() {
+        // More cases, with the prose that stays, in tests/data/furniture.
+        assert_eq!(block("ADVERTISEMENT", false), Some(Furniture::Link));
+        assert_eq!(
+            block(
+                "Advertisement revenue at the largest technology companies rose sharply.",
+                false
+            ),
+            None
+        );
+        assert_eq!(
+            sentence("Posted on May 12, 2025 at 10:31 am"),
+            Some(Furniture::Byline)
+        );
+        assert_eq!(
+            sentence("Posted on social media on Monday, the video showed the minister."),
+            None
+        );
+        assert_eq!(
+            sentence("Copyright © 2024 Reuters. All rights reserved."),
+            Some(Furniture::Caption)
+        );
+        assert_eq!(sentence("All rights reserved."), Some(Furniture::Caption));
+        assert_eq!(
+            sentence("Copyright holders have filed dozens of lawsuits this year alone."),
+            None
+        );
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(is_label(""));
+        assert!(is_label(" »"));
+        assert!(is_label(": Reuters"));
+        assert!(is_label(" - Scroll to continue"));
+        assert!(!is_label("-look saloon"));
+        assert!(!is_label(" revenue rose"));
+        assert!(after_phrase("Advertisements ran", "advertisement").is_none());
+        assert_eq!(after_phrase("FOLLOW @jdoe", "follow @"), Some("jdoe"));
+        assert!(is_stamp(" on Monday, 12 May 2025, 10:31 BST"));
+        assert!(is_stamp(" 2 hours ago"));
+        assert!(is_stamp(" on 12/05/2025 by Jane Doe"));
+        assert!(!is_stamp(" on Monday, the clip was viewed"));
+        assert!(!is_stamp(" on 12 May by the ministry"));
+        assert!(is_number("12th") && is_number("10:31am") && is_number("2025-05-12"));
+        assert!(!is_number("2025s") && !is_number("a1"));
+        assert!(opens_with_year_or_sign(" 2015-2025 Reuters"));
+        assert!(opens_with_year_or_sign(" (c) Reuters"));
+        assert!(!opens_with_year_or_sign(" 70 years"));
+        assert!(speaks_to_reader(" for our newsletter"));
+        assert!(speaks_to_reader(" at https://example.com"));
+        assert!(!speaks_to_reader(" rates for the program doubled."));
     }
 
     #[test]
