@@ -131,6 +131,11 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
         headline = detect_headline(&mut blocks);
     }
     let mut warnings = Vec::new();
+    // Markdown decodes entities ("&#x202E;") into characters: the blocks are cleaned as well.
+    for b in &mut blocks {
+        removed += remove_controls(&mut b.text);
+    }
+    removed += headline.as_mut().map_or(0, remove_controls);
     let mut meta = fm.meta;
     // Front matter strings may hold escapes ("\u202E") that only parsing turns into characters.
     for field in [
