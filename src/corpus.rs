@@ -116,6 +116,11 @@ pub struct Corpus {
     pub warnings: Vec<Warning>,
 }
 
+/// Below this many words, two articles with the same sentences are the same only when their
+/// headlines are too: short stubs ("This is a developing story. Check back for updates.") are
+/// shared by different stories.
+pub const DUPLICATE_MIN_WORDS: usize = 50;
+
 /// Identifies a sentence in a corpus: (document index, position).
 pub type SentenceId = (usize, usize);
 
@@ -196,22 +201,29 @@ impl Corpus {
     pub fn assemble(analysed: Vec<Analysed>) -> Corpus {
         let mut warnings = Vec::new();
         let mut keep = vec![true; analysed.len()];
-        let mut first_with: FxHashMap<&str, &str> = FxHashMap::default();
+        // The same story: the same sentences; for a short text (a stub such as "This is a
+        // developing story."), the same headline too.
+        let mut first_with: FxHashMap<(&str, Option<&str>), &str> = FxHashMap::default();
         for (k, a) in analysed.iter().enumerate() {
             let doc = &a.doc;
             warnings.extend(doc.article.warnings.iter().cloned());
             let file = doc.article.file.as_str();
+            let short = doc.words() < DUPLICATE_MIN_WORDS;
+            let key = (
+                doc.text.as_str(),
+                short.then(|| doc.article.headline.as_deref().unwrap_or("")),
+            );
             if let Some(why) = &a.empty {
                 warnings.push(Warning::new(file, format!("skipped: {why}")));
                 keep[k] = false;
-            } else if let Some(earlier) = first_with.get(doc.text.as_str()) {
+            } else if let Some(earlier) = first_with.get(&key) {
                 warnings.push(Warning::new(
                     file,
                     format!("skipped: same text as {earlier}"),
                 ));
                 keep[k] = false;
             } else {
-                first_with.insert(doc.text.as_str(), file);
+                first_with.insert(key, file);
             }
         }
         drop(first_with);

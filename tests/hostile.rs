@@ -490,3 +490,78 @@ fn control_and_bidi_characters_never_reach_any_output() {
     }
     assert!(text.contains("The council voted on the harbour plan on Friday."));
 }
+
+#[cfg(unix)]
+#[test]
+fn review_cases_out_is_input_self_links_stubs_modes_and_page_breaks() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample(dir.path());
+    // The output folder is the input folder: an error, nothing written.
+    let out = brief_in(dir.path())
+        .args(["build", "--date", "2025-08-20", "--out", "input"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the output folder is the input folder"));
+    assert!(!input.join("2025-08-20.md").exists());
+    // A link to itself is skipped with a warning under --follow, not the end of the build.
+    symlink("self.txt", input.join("self.txt")).unwrap();
+    // Two different stubs with the same boilerplate body are two stories.
+    let stub = "This is a developing story. Check back for updates on the situation.";
+    fs::write(
+        input.join("stub-a.md"),
+        format!("# Earthquake hits northern Japan\n\n{stub}\n"),
+    )
+    .unwrap();
+    fs::write(
+        input.join("stub-b.md"),
+        format!("# Fire destroys Paris warehouse\n\n{stub}\n"),
+    )
+    .unwrap();
+    // A page break is a line break, not a removed character; other front matter is cleaned.
+    fs::write(
+        input.join("pages.md"),
+        "---\nauthor: \"Jane \\u202EDoe\"\n---\nThe first page ends here with a sentence.\n\x0cThe second page starts here with another.\n",
+    )
+    .unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &["--follow"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: self.txt: skipped: symbolic link that leads back to itself"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("stub-b.md"), "{stderr}");
+    assert!(
+        stderr.contains("warning: pages.md: 1 control or bidirectional-override character removed"),
+        "{stderr}"
+    );
+    let json = json.unwrap();
+    assert!(files(&json).contains(&"stub-b.md".to_string()));
+    assert!(!json.to_string().contains('\u{202E}'));
+    // A brief written again keeps the mode it was given.
+    let brief = dir.path().join("briefs/2025-08-20.json");
+    fs::set_permissions(&brief, fs::Permissions::from_mode(0o640)).unwrap();
+    let (code, _, _) = build_json(dir.path(), &["--follow"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        fs::metadata(&brief).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}
+
+#[test]
+fn a_folder_whose_every_article_is_skipped_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("empty.txt"), "").unwrap();
+    let (code, stderr, json) = build_json(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("warning: empty.txt: skipped: empty file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no article has a sentence"), "{stderr}");
+    assert!(json.is_none());
+}

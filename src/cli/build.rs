@@ -127,10 +127,13 @@ fn build(args: &Args) -> Result<Built> {
         exclude: Some(args.out.clone()),
     };
     let corpus = super::input::read_folder(&args.input, analysis, &reading, &bar)?;
-    bar.suspend(|| {
-        term::warnings(&corpus.warnings)?;
-        term::warnings(&thread_warnings)
-    })?;
+    bar.suspend(|| term::warnings(corpus.warnings.iter().chain(&thread_warnings)))?;
+    if corpus.docs.is_empty() {
+        anyhow::bail!(
+            "{}: no article has a sentence (see the warnings above); nothing written",
+            args.input.display()
+        );
+    }
     term::detail(format_args!(
         "read and analysed {} articles, {} sentences, in {} ms",
         corpus.docs.len(),

@@ -61,6 +61,12 @@ fn article_files(dir: &Path, reading: &Reading) -> Result<(Files, Vec<Warning>)>
         .exclude
         .as_ref()
         .and_then(|p| std::fs::canonicalize(p).ok());
+    if exclude.is_some() && exclude == std::fs::canonicalize(dir).ok() {
+        bail!(
+            "the output folder is the input folder {}: briefs would be read back as articles; choose another --out",
+            dir.display()
+        );
+    }
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(reading.follow)
         .sort_by_file_name()
@@ -86,6 +92,15 @@ fn article_files(dir: &Path, reading: &Reading) -> Result<(Files, Vec<Warning>)>
                     .io_error()
                     .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
                     && path.is_symlink();
+                // A link to itself, or links in a circle: "too many levels of symbolic links".
+                let circular = path.is_symlink() && !dangling && e.loop_ancestor().is_none();
+                if circular {
+                    warnings.push(Warning::new(
+                        rel_of(&path),
+                        "skipped: symbolic link that leads back to itself",
+                    ));
+                    continue;
+                }
                 if e.loop_ancestor().is_some() {
                     warnings.push(Warning::new(
                         rel_of(&path),
@@ -106,14 +121,15 @@ fn article_files(dir: &Path, reading: &Reading) -> Result<(Files, Vec<Warning>)>
         let path = entry.path();
         if entry.path_is_symlink() && !reading.follow {
             let to_folder = path.is_dir();
+            let message = if !path.exists() {
+                "skipped: symbolic link to nothing (its target does not exist)"
+            } else if to_folder {
+                "skipped: symbolic link to a folder (--follow reads it)"
+            } else {
+                "skipped: symbolic link (--follow reads it)"
+            };
             if to_folder || ingest::is_article_path(path) {
-                warnings.push(Warning::new(
-                    rel_of(path),
-                    format!(
-                        "skipped: symbolic link{} (--follow reads it)",
-                        if to_folder { " to a folder" } else { "" }
-                    ),
-                ));
+                warnings.push(Warning::new(rel_of(path), message));
             }
             continue;
         }

@@ -1,6 +1,7 @@
 //! Writing output files safely: through a temporary file in the same folder, renamed into place,
-//! so a reader never sees half a brief. The file gets the mode any new file gets under the
-//! user's umask (0644 with the usual 022), not the temporary file's private 0600. A temporary
+//! so a reader never sees half a brief. A new file gets the mode any new file gets under the
+//! user's umask (0644 with the usual 022), not the temporary file's private 0600; a file written
+//! again keeps its mode. A temporary
 //! file is removed when writing fails and when the process is interrupted (SIGINT, SIGTERM,
 //! SIGHUP); one left behind by a killed run (`.brief-*.tmp`, hidden, so never read as an
 //! article) is removed by the next write to the same folder once it is ten minutes old.
@@ -52,14 +53,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         // The mode given to open(2), which the umask then narrows, as for any new file.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
+    // The file is registered for removal while the lock is held, so that a signal between its
+    // creation and its registration cannot leave it behind.
+    let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
     let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     let tmp_path = tmp.path().to_path_buf();
-    PENDING
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(tmp_path.clone());
+    pending.push(tmp_path.clone());
+    drop(pending);
+    // A brief written again keeps the mode it was given (a `chmod 640` survives a rebuild).
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
     let written = tmp
         .write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())

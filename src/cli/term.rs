@@ -60,14 +60,15 @@ pub fn set_strict(strict: bool) {
 
 /// Reports warnings: each on standard error (unless quiet), counted for [`warnings_total`].
 /// With `--strict`, any warning is an error: the command stops before writing anything.
-pub fn warnings(list: &[crate::Warning]) -> anyhow::Result<()> {
+pub fn warnings<'a>(list: impl IntoIterator<Item = &'a crate::Warning>) -> anyhow::Result<()> {
+    let list: Vec<&crate::Warning> = list.into_iter().collect();
     if list.is_empty() {
         return Ok(());
     }
     WARNED.fetch_add(list.len(), Ordering::Relaxed);
     let strict = STRICT.load(Ordering::Relaxed);
     if !quiet() || strict {
-        for w in list {
+        for w in &list {
             anstream::eprintln!("{WARNING}warning:{WARNING:#} {w}");
         }
     }

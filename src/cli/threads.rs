@@ -91,10 +91,7 @@ pub fn run(args: Args) -> Result<()> {
         exclude: None,
     };
     let corpus = super::input::read_folder(&args.input, analysis, &reading, &bar)?;
-    bar.suspend(|| {
-        term::warnings(&corpus.warnings)?;
-        term::warnings(&thread_warnings)
-    })?;
+    bar.suspend(|| term::warnings(corpus.warnings.iter().chain(&thread_warnings)))?;
     let (defs, assignments) = pipeline::find_threads(&corpus, source);
     drop(bar);
     let shown = shown(&corpus, &defs, &assignments);

@@ -149,30 +149,45 @@ fn check_limits(block: &str) -> std::result::Result<(), (usize, String)> {
             ),
         ));
     }
-    let (mut depth, mut line) = (0usize, 1usize);
-    let mut quote: Option<char> = None;
-    for c in block.chars() {
-        match (quote, c) {
-            (_, '\n') => {
-                line += 1;
-                quote = None;
+    let mut depth = 0usize;
+    // The indentation of a YAML block scalar's key ("summary: |"), while its lines go on.
+    let mut scalar: Option<usize> = None;
+    for (k, text) in block.lines().enumerate() {
+        let indent = text.len() - text.trim_start().len();
+        if let Some(key_indent) = scalar {
+            if text.trim().is_empty() || indent > key_indent {
+                continue;
             }
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '[' | '{') => {
-                depth += 1;
-                if depth > NESTING_LIMIT {
-                    return Err((
-                        line,
-                        format!(
-                            "nested more than {NESTING_LIMIT} deep, the limit for front matter"
-                        ),
-                    ));
+            scalar = None;
+        }
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for c in text.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                // A comment runs to the line end.
+                (None, '#') if prev.is_whitespace() => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > NESTING_LIMIT {
+                        return Err((
+                            k + 1,
+                            format!(
+                                "nested more than {NESTING_LIMIT} deep, the limit for front matter"
+                            ),
+                        ));
+                    }
                 }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
             }
-            (None, ']' | '}') => depth = depth.saturating_sub(1),
-            _ => {}
+            prev = c;
+        }
+        let value = text.trim_end().rsplit(": ").next().unwrap_or("");
+        if text.contains(": ") && matches!(value.trim_end_matches(['-', '+']), "|" | ">") {
+            scalar = Some(indent);
         }
     }
     Ok(())

@@ -414,6 +414,7 @@ fn prefixed(text: &str) -> Option<Furniture> {
     for rule in RULES {
         if let Some(rest) = after_phrase(t, rule.phrase)
             && has_shape(rule.shape, rest, t)
+            && (is_label(rest) || !is_reported_speech(t))
         {
             return Some(rule.kind);
         }
@@ -460,6 +461,46 @@ fn has_shape(shape: Shape, rest: &str, text: &str) -> bool {
                     && rest.trim_start().starts_with(char::is_uppercase))
         }
     }
+}
+
+/// Verbs that report speech or a ruling: "…, the analyst said."
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "urged",
+    "urges",
+    "chanted",
+    "ruled",
+    "added",
+    "wrote",
+    "asked",
+    "warned",
+    "insisted",
+    "argued",
+    "explained",
+    "noted",
+    "declared",
+    "announced",
+    "shouted",
+    "replied",
+    "claimed",
+    "stated",
+];
+
+/// A whole sentence that reports what someone said ("Click here, the phishing email urged, and
+/// your password is gone." / "Sign up now and we will cut your tariffs, the president told the
+/// assembly."): a comma, then a reporting verb, and final punctuation. The words of a pointer or
+/// a notice, quoted in a story, are the story.
+fn is_reported_speech(text: &str) -> bool {
+    let Some(comma) = text.find(',') else {
+        return false;
+    };
+    ends_sentence(text)
+        && text[comma..]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| REPORTING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
 }
 
 /// What follows a label: nothing but punctuation ("Advertisement.", "[Advertisement]", "Read

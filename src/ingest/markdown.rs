@@ -89,11 +89,13 @@ pub fn pieces(body: &str, first_line: usize) -> Vec<Piece> {
                     flush(&mut buf, buf_line, false, &mut out);
                     buf_line = line_of(range.start);
                 }
-                Tag::HtmlBlock if item_depth == 0 => {
-                    flush(&mut buf, buf_line, false, &mut out);
+                Tag::HtmlBlock => {
+                    if item_depth == 0 {
+                        flush(&mut buf, buf_line, false, &mut out);
+                    }
                     html = Some((String::new(), line_of(range.start)));
                 }
-                Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                Tag::CodeBlock(_) => {
                     out.push(Piece::Skipped {
                         line: line_of(range.start),
                         why: Furniture::NotText,
@@ -132,6 +134,14 @@ pub fn pieces(body: &str, first_line: usize) -> Vec<Piece> {
                 TagEnd::HtmlBlock if html.is_some() => {
                     let (raw, line) = html.take().unwrap_or_default();
                     let text = super::html::to_text(&raw);
+                    if item_depth > 0 {
+                        // Part of a list item's text.
+                        if !buf.is_empty() {
+                            buf.push(' ');
+                        }
+                        buf.push_str(&text.replace("\n\n", " "));
+                        continue;
+                    }
                     out.extend(
                         text.split("\n\n")
                             .flat_map(|p| layout::blocks(p, line))

@@ -146,6 +146,11 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
     ] {
         removed += field.as_mut().map_or(0, remove_controls);
     }
+    removed += meta
+        .extra
+        .values_mut()
+        .map(remove_controls_in)
+        .sum::<usize>();
     if removed > 0 {
         warnings.push(Warning::new(
             rel.replace('\\', "/"),
@@ -226,17 +231,35 @@ fn short_lines_as_prose(blocks: &mut Vec<Block>) -> Option<usize> {
 /// Removes from `text` what no reader sees and a brief must not copy: control characters (NUL,
 /// the other C0 controls but tab and line feed, DEL, C1) and explicit bidirectional embeddings,
 /// overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can reverse the text printed after
-/// them. Returns how many were removed. Key lines stay verbatim pieces of the text as read.
+/// them. The controls that break lines or pages (VT, FF, NEL, U+2028, U+2029, as `pdftotext`
+/// writes them) become line feeds and are not counted. Returns how many were removed. Key lines
+/// stay verbatim pieces of the text as read.
 fn remove_controls(text: &mut String) -> usize {
+    let breaks = |c: char| matches!(c, '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}');
     let unwanted = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
+        (c.is_control() && c != '\n' && c != '\t' && !breaks(c))
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
-    let removed = text.chars().filter(|&c| unwanted(c)).count();
-    if removed > 0 {
-        text.retain(|c| !unwanted(c));
+    if !text.chars().any(|c| unwanted(c) || breaks(c)) {
+        return 0;
     }
+    let removed = text.chars().filter(|&c| unwanted(c)).count();
+    *text = text
+        .chars()
+        .filter(|&c| !unwanted(c))
+        .map(|c| if breaks(c) { '\n' } else { c })
+        .collect();
     removed
+}
+
+/// [`remove_controls`] on every string inside a front matter value.
+fn remove_controls_in(value: &mut serde_json::Value) -> usize {
+    match value {
+        serde_json::Value::String(s) => remove_controls(s),
+        serde_json::Value::Array(items) => items.iter_mut().map(remove_controls_in).sum(),
+        serde_json::Value::Object(fields) => fields.values_mut().map(remove_controls_in).sum(),
+        _ => 0,
+    }
 }
 
 /// Decodes UTF-8 (a leading BOM is dropped) and turns CRLF and CR line ends into LF.
