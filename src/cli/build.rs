@@ -252,7 +252,6 @@ fn watch(args: &Args) -> Result<()> {
             Err(e) => term::error(&e),
         }
     };
-    once("");
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
         new_debouncer(Duration::from_millis(200), tx).context("cannot watch files")?;
@@ -269,12 +268,23 @@ fn watch(args: &Args) -> Result<()> {
             .watch(path, RecursiveMode::Recursive)
             .with_context(|| format!("cannot watch {}", path.display()))?;
     }
+    let out_dir = std::fs::canonicalize(&args.out).unwrap_or_else(|_| args.out.clone());
+    // Each watched file's modification time and size, taken before the first build: reading a
+    // file (as every build does) is an event too, and only a file whose stamp changed is a
+    // change.
+    let mut stamps: std::collections::HashMap<PathBuf, Option<Stamp>> = watched
+        .iter()
+        .filter_map(|w| std::fs::canonicalize(w).ok())
+        .flat_map(|w| walkdir::WalkDir::new(w).into_iter().flatten())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), stamp(e.path())))
+        .collect();
+    once("");
     let names: Vec<String> = watched.iter().map(|p| p.display().to_string()).collect();
     term::status(format_args!(
         "watching {} (Ctrl-C to stop)",
         names.join(", ")
     ));
-    let out_dir = std::fs::canonicalize(&args.out).unwrap_or_else(|_| args.out.clone());
     for events in rx {
         let events = match events {
             Ok(events) => events,
@@ -288,6 +298,11 @@ fn watch(args: &Args) -> Result<()> {
             .iter()
             .map(|e| &e.path)
             .filter(|p| !p.starts_with(&out_dir) && relevant(p))
+            .filter(|p| {
+                let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+                let now = stamp(p);
+                stamps.insert(key, now) != Some(now)
+            })
             .map(|p| p.strip_prefix(&cwd).unwrap_or(p).display().to_string())
             .collect();
         changed.sort();
@@ -298,6 +313,14 @@ fn watch(args: &Args) -> Result<()> {
         once(&format!("changed {}; ", changed.join(", ")));
     }
     Ok(())
+}
+
+/// A file's modification time and size, or `None` when it is gone.
+type Stamp = (std::time::SystemTime, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 /// Whether a changed file can change the brief: an article, a template or a TOML thread file
