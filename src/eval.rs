@@ -219,11 +219,13 @@ pub struct Setup<'a> {
 }
 
 /// The result of [`evaluate`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Evaluated {
     /// The word budget used.
     pub budget: usize,
     pub rouge: Rouge,
+    /// What reading the article skipped or changed, each naming `<unit>/article.txt`.
+    pub warnings: Vec<Warning>,
 }
 
 /// Summarizes a unit's article as `brief summarize --words B` does, with B = `budget` or the
@@ -251,10 +253,29 @@ pub fn evaluate(unit: &Unit, budget: Option<usize>, setup: &Setup) -> crate::Res
         ..setup.rouge
     };
     let ref_texts: Vec<&str> = refs.iter().map(String::as_str).collect();
+    let warnings = corpus
+        .warnings
+        .iter()
+        .map(|w| Warning {
+            file: unit_file(&unit.id, "article.txt"),
+            ..w.clone()
+        })
+        .collect();
     Ok(Evaluated {
         budget,
         rouge: score(&summary.join("\n"), &ref_texts, rouge_opts),
+        warnings,
     })
+}
+
+/// A file of a unit, named as warnings name it: `<unit id>/<name>`, or the name alone for a unit
+/// at the set's root.
+fn unit_file(id: &str, name: &str) -> String {
+    if id.is_empty() {
+        name.to_string()
+    } else {
+        format!("{id}/{name}")
+    }
 }
 
 /// One item of an evaluation set: a folder holding `article.txt` and `ref*.txt`.
@@ -305,7 +326,7 @@ pub fn find_units_and_gaps(root: &Path) -> std::io::Result<(Vec<Unit>, Vec<Warni
         };
         if has_article && references.is_empty() {
             gaps.push(Warning::new(
-                format!("{}/article.txt", id_of(&dir)),
+                unit_file(&id_of(&dir), "article.txt"),
                 "skipped: no ref*.txt beside it",
             ));
         }

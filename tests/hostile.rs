@@ -385,6 +385,11 @@ fn eval_warns_of_what_it_leaves_out() {
             fs::write(d.join("ref1.txt"), "Officials met to discuss the budget.\n").unwrap();
         }
     }
+    // An article that reads as nothing is scored (as an empty summary) with a warning.
+    let c = set.join("c");
+    fs::create_dir_all(&c).unwrap();
+    fs::write(c.join("article.txt"), "").unwrap();
+    fs::write(c.join("ref1.txt"), "Something happened.\n").unwrap();
     let out = brief_in(dir.path()).args(["eval", "set"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
@@ -392,6 +397,16 @@ fn eval_warns_of_what_it_leaves_out() {
         stderr.contains("b/article.txt: skipped: no ref*.txt beside it"),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("set/c/article.txt: skipped: empty file"),
+        "{stderr}"
+    );
+    let strict = brief_in(dir.path())
+        .args(["eval", "set", "--strict"])
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    fs::remove_dir_all(&c).unwrap();
     // Summaries against references: a reference without a summary is warned.
     let (sums, refs) = (dir.path().join("sums"), dir.path().join("refs"));
     fs::create_dir_all(&sums).unwrap();

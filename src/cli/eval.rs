@@ -231,16 +231,29 @@ fn dataset(root: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
             };
             let scored = eval::evaluate(unit, budget, &setup)?;
             bar.inc(1);
-            Ok(Item {
-                id: unit.id.clone(),
-                budget: Some(scored.budget),
-                references: unit.references.len(),
-                rouge: scored.rouge,
-            })
+            Ok((
+                scored.warnings,
+                Item {
+                    id: unit.id.clone(),
+                    budget: Some(scored.budget),
+                    references: unit.references.len(),
+                    rouge: scored.rouge,
+                },
+            ))
         })
         .collect::<Result<Vec<_>>>();
     bar.finish_and_clear();
-    items
+    let (warnings, items): (Vec<Vec<Warning>>, Vec<Item>) = items?.into_iter().unzip();
+    let warnings: Vec<Warning> = warnings
+        .into_iter()
+        .flatten()
+        .map(|w| Warning {
+            file: root.join(&w.file).display().to_string(),
+            ..w
+        })
+        .collect();
+    super::term::warnings(&warnings)?;
+    Ok(items)
 }
 
 /// Scores `summaries/<name>.txt` against `refs/<name>.txt`, `refs/<name>.*.txt` or
