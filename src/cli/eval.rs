@@ -184,14 +184,7 @@ fn dataset(root: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
     }
     let (mut units, gaps) =
         eval::find_units_and_gaps(root).with_context(|| format!("reading {}", root.display()))?;
-    let gaps: Vec<Warning> = gaps
-        .into_iter()
-        .map(|w| Warning {
-            file: root.join(&w.file).display().to_string(),
-            ..w
-        })
-        .collect();
-    super::term::warnings(&gaps)?;
+    warn_under(root, gaps)?;
     if let Some((k, n)) = args.part {
         // Part k of n: items [(k-1)·len/n, k·len/n) of the list sorted by path.
         let len = units.len();
@@ -244,16 +237,20 @@ fn dataset(root: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
         .collect::<Result<Vec<_>>>();
     bar.finish_and_clear();
     let (warnings, items): (Vec<Vec<Warning>>, Vec<Item>) = items?.into_iter().unzip();
-    let warnings: Vec<Warning> = warnings
+    warn_under(root, warnings.into_iter().flatten())?;
+    Ok(items)
+}
+
+/// Reports warnings about files of the data set at `root`, named with the set's path.
+fn warn_under(root: &Path, warnings: impl IntoIterator<Item = Warning>) -> Result<()> {
+    let named: Vec<Warning> = warnings
         .into_iter()
-        .flatten()
         .map(|w| Warning {
             file: root.join(&w.file).display().to_string(),
             ..w
         })
         .collect();
-    super::term::warnings(&warnings)?;
-    Ok(items)
+    super::term::warnings(&named)
 }
 
 /// Scores `summaries/<name>.txt` against `refs/<name>.txt`, `refs/<name>.*.txt` or
