@@ -580,3 +580,26 @@ fn a_folder_whose_every_article_is_skipped_is_an_error() {
     assert!(stderr.contains("no article has a sentence"), "{stderr}");
     assert!(json.is_none());
 }
+
+#[test]
+fn split_removes_control_characters_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("s.txt"),
+        "One \u{0}sentence here.\u{7} Two\u{202e} here.\n",
+    )
+    .unwrap();
+    let out = brief_in(dir.path())
+        .args(["split", "s.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "One sentence here.\nTwo here.\n"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("warning: s.txt: 3 control or bidirectional-override characters removed")
+    );
+}

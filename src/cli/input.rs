@@ -190,25 +190,37 @@ fn read_file_as(path: &Path, rel: &str) -> Result<Article> {
 /// Parses an article, read only up to [`ARTICLE_LIMIT`] bytes (cut at the last line end before
 /// it), with a warning when it was cut.
 fn parse_limited(path: &Path, rel: &str, mut bytes: Vec<u8>) -> Result<Article> {
-    let cut = bytes.len() > ARTICLE_LIMIT;
-    if cut {
-        let end = bytes[..ARTICLE_LIMIT]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or_else(|| char_floor(&bytes, ARTICLE_LIMIT), |i| i + 1);
-        bytes.truncate(end);
-    }
+    let cut = cut_to_limit(&mut bytes);
     let mut article = ingest::parse(path, rel, &bytes)?;
     if cut {
-        article.warnings.push(Warning::new(
-            rel,
-            format!(
-                "truncated: longer than {} MiB, the limit for one article; the rest was not read",
-                ARTICLE_LIMIT >> 20
-            ),
-        ));
+        article.warnings.push(truncated(rel));
     }
     Ok(article)
+}
+
+/// Cuts `bytes` to at most [`ARTICLE_LIMIT`], at the last line end before it (else at a
+/// character boundary); returns whether it cut.
+pub fn cut_to_limit(bytes: &mut Vec<u8>) -> bool {
+    if bytes.len() <= ARTICLE_LIMIT {
+        return false;
+    }
+    let end = bytes[..ARTICLE_LIMIT]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or_else(|| char_floor(bytes, ARTICLE_LIMIT), |i| i + 1);
+    bytes.truncate(end);
+    true
+}
+
+/// The warning for an article cut to [`ARTICLE_LIMIT`].
+pub fn truncated(file: &str) -> Warning {
+    Warning::new(
+        file,
+        format!(
+            "truncated: longer than {} MiB, the limit for one article; the rest was not read",
+            ARTICLE_LIMIT >> 20
+        ),
+    )
 }
 
 /// The largest index at most `at` that does not split a UTF-8 character.
@@ -264,5 +276,35 @@ pub fn read_any(
         Ok(one(read_file(arg)?))
     } else {
         bail!("{} does not exist", arg.display())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_articles_are_cut_at_a_line_end_or_a_character_boundary() {
+        let mut short = b"one line\n".to_vec();
+        assert!(!cut_to_limit(&mut short));
+        assert_eq!(short, b"one line\n");
+        // Lines of "ab\n": the cut falls after the last whole line before the limit.
+        let mut lines = b"ab\n".repeat(ARTICLE_LIMIT / 3 + 10);
+        assert!(cut_to_limit(&mut lines));
+        assert!(lines.len() <= ARTICLE_LIMIT && lines.len() > ARTICLE_LIMIT - 3);
+        assert!(lines.ends_with(b"\n"));
+        // No line end at all: the cut never splits a character ("é" is two bytes).
+        let mut text = "é".repeat(ARTICLE_LIMIT / 2 + 1).into_bytes();
+        let odd = {
+            let mut t = b"x".to_vec();
+            t.extend_from_slice(&text);
+            t
+        };
+        assert!(cut_to_limit(&mut text));
+        assert!(std::str::from_utf8(&text).is_ok());
+        let mut odd = odd;
+        assert!(cut_to_limit(&mut odd));
+        assert!(std::str::from_utf8(&odd).is_ok());
+        assert!(odd.len() <= ARTICLE_LIMIT);
     }
 }

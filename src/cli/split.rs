@@ -72,8 +72,18 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let article = super::input::read_any_one(&args.input)?;
-    let text = crate::ingest::decode(&article.0, &article.1)?;
+    let (path, mut bytes) = super::input::read_any_one(&args.input)?;
+    let name = path.display().to_string();
+    let mut warnings = Vec::new();
+    if super::input::cut_to_limit(&mut bytes) {
+        warnings.push(super::input::truncated(&name));
+    }
+    let mut text = crate::ingest::decode(&path, &bytes)?;
+    let removed = crate::ingest::remove_controls(&mut text);
+    if removed > 0 {
+        warnings.push(crate::ingest::controls_removed(&name, removed));
+    }
+    super::term::warnings(&warnings)?;
     let rules = match args.language {
         SplitLanguage::Rules(r) => r,
         SplitLanguage::Auto => lang::detect_split_code(&text)

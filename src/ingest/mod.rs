@@ -152,13 +152,7 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
         .map(remove_controls_in)
         .sum::<usize>();
     if removed > 0 {
-        warnings.push(Warning::new(
-            rel.replace('\\', "/"),
-            format!(
-                "{removed} control or bidirectional-override character{} removed",
-                if removed == 1 { "" } else { "s" }
-            ),
-        ));
+        warnings.push(controls_removed(&rel.replace('\\', "/"), removed));
     }
     // A url is kept only when a brief may link it (the rule the renderer applies, in one place).
     if let Some(url) = meta.url.take_if(|u| !crate::render::filters::safe_url(u)) {
@@ -228,13 +222,13 @@ fn short_lines_as_prose(blocks: &mut Vec<Block>) -> Option<usize> {
     Some(line)
 }
 
-/// Removes from `text` what no reader sees and a brief must not copy: control characters (NUL,
+/// Removes from `text` what no reader sees and a brief must not copy (`split` uses it too): control characters (NUL,
 /// the other C0 controls but tab and line feed, DEL, C1) and explicit bidirectional embeddings,
 /// overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can reverse the text printed after
 /// them. The controls that break lines or pages (VT, FF, NEL, U+2028, U+2029, as `pdftotext`
 /// writes them) become line feeds and are not counted. Returns how many were removed. Key lines
 /// stay verbatim pieces of the text as read.
-fn remove_controls(text: &mut String) -> usize {
+pub fn remove_controls(text: &mut String) -> usize {
     let breaks = |c: char| matches!(c, '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}');
     let unwanted = |c: char| {
         (c.is_control() && c != '\n' && c != '\t' && !breaks(c))
@@ -250,6 +244,17 @@ fn remove_controls(text: &mut String) -> usize {
         .map(|c| if breaks(c) { '\n' } else { c })
         .collect();
     removed
+}
+
+/// The warning for `n` characters taken out of `file` by [`remove_controls`].
+pub fn controls_removed(file: &str, n: usize) -> Warning {
+    Warning::new(
+        file,
+        format!(
+            "{n} control or bidirectional-override character{} removed",
+            if n == 1 { "" } else { "s" }
+        ),
+    )
 }
 
 /// [`remove_controls`] on every string inside a front matter value.
