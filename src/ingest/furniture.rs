@@ -411,7 +411,12 @@ pub fn is_heading(text: &str) -> bool {
 /// by ...)", "(Image courtesy of ...)").
 fn prefixed(text: &str) -> Option<Furniture> {
     let t = text.trim_start_matches(['[', '(', '*', '>', ' ']);
+    // Most text opens with none of the phrases: compare first letters before anything else.
+    let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
     for rule in RULES {
+        if rule.phrase.as_bytes().first().map(u8::to_ascii_lowercase) != first {
+            continue;
+        }
         if let Some(rest) = after_phrase(t, rule.phrase)
             && has_shape(rule.shape, rest, t)
             && (is_label(rest) || !is_reported_speech(t))

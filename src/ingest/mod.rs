@@ -131,11 +131,13 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
         headline = detect_headline(&mut blocks);
     }
     let mut warnings = Vec::new();
-    // Markdown decodes entities ("&#x202E;") into characters: the blocks are cleaned as well.
-    for b in &mut blocks {
-        removed += remove_controls(&mut b.text);
+    // Markdown decodes entities ("&#x202E;") into characters: its blocks are cleaned as well.
+    if is_markdown {
+        for b in &mut blocks {
+            removed += remove_controls(&mut b.text);
+        }
+        removed += headline.as_mut().map_or(0, remove_controls);
     }
-    removed += headline.as_mut().map_or(0, remove_controls);
     let mut meta = fm.meta;
     // Front matter strings may hold escapes ("\u202E") that only parsing turns into characters.
     for field in [
@@ -234,7 +236,7 @@ pub fn remove_controls(text: &mut String) -> usize {
         (c.is_control() && c != '\n' && c != '\t' && !breaks(c))
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
-    if !text.chars().any(|c| unwanted(c) || breaks(c)) {
+    if !may_hold_controls(text.as_bytes()) {
         return 0;
     }
     let removed = text.chars().filter(|&c| unwanted(c)).count();
@@ -244,6 +246,37 @@ pub fn remove_controls(text: &mut String) -> usize {
         .map(|c| if breaks(c) { '\n' } else { c })
         .collect();
     removed
+}
+
+/// Whether `bytes` (UTF-8) may hold a character [`remove_controls`] changes: a C0 control but
+/// tab and line feed, DEL, a C1 control (`C2 80`-`C2 9F`), U+2028-U+202E (`E2 80 A8`-`AE`) or
+/// U+2066-U+2069 (`E2 81 A6`-`A9`). One pass over the bytes, most of them ASCII letters: this runs
+/// on every article.
+fn may_hold_controls(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    // Jump from one byte of interest to the next: line ends, tabs, and the lead bytes of the
+    // few multi-byte characters concerned (curly quotes share 0xE2 with them).
+    while let Some(k) = bytes[i..]
+        .iter()
+        .position(|&b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2)
+    {
+        let j = i + k;
+        let hit = match bytes[j] {
+            b'\n' | b'\t' => false,
+            0xC2 => bytes.get(j + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            0xE2 => match (bytes.get(j + 1), bytes.get(j + 2)) {
+                (Some(0x80), Some(n)) => (0xA8..=0xAE).contains(n),
+                (Some(0x81), Some(n)) => (0xA6..=0xA9).contains(n),
+                _ => false,
+            },
+            _ => true,
+        };
+        if hit {
+            return true;
+        }
+        i = j + 1;
+    }
+    false
 }
 
 /// The warning for `n` characters taken out of `file` by [`remove_controls`].
@@ -364,6 +397,20 @@ mod tests {
         assert_eq!(a.headline.as_deref(), Some("Given"));
         assert_eq!(a.id, "d/x");
         assert_eq!(a.blocks[1].line, 6);
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_control_the_removal_changes() {
+        for c in [
+            '\0', '\t', '\n', '\u{1f}', ' ', '~', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}', '\u{a0}',
+            'é', '“', '\u{2027}', '\u{2028}', '\u{2029}', '\u{202a}', '\u{202e}', '\u{202f}',
+            '\u{2065}', '\u{2066}', '\u{2069}', '\u{206a}', '😀',
+        ] {
+            let text = format!("a{c}b");
+            let mut cleaned = text.clone();
+            remove_controls(&mut cleaned);
+            assert_eq!(may_hold_controls(text.as_bytes()), cleaned != text, "{c:?}");
+        }
     }
 
     #[test]
