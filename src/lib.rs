@@ -16,6 +16,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod rank;
 pub mod render;
+pub mod safety;
 pub mod sample;
 pub mod segment;
 pub mod select;

@@ -35,12 +35,7 @@ fn project() -> tempfile::TempDir {
 /// Builds the brief of `project()` in a format; checks the printed path and returns the file.
 fn build_project(format: &str) -> String {
     let dir = project();
-    brief_in(dir.path())
-        .args(["build", "--format", format, "--date", DATE])
-        .assert()
-        .success()
-        .stdout(format!("briefs/{DATE}.{format}\n"));
-    std::fs::read_to_string(dir.path().join(format!("briefs/{DATE}.{format}"))).unwrap()
+    common::build_format(dir.path(), format, DATE)
 }
 
 #[test]

@@ -8,7 +8,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 #[allow(dead_code)]
 mod common;
-use common::brief_in;
 
 const DATE: &str = "2025-08-20";
 
@@ -66,12 +65,7 @@ fn build(format: &str) -> String {
     for (name, bytes) in articles() {
         std::fs::write(input.join(name), bytes).unwrap();
     }
-    brief_in(dir.path())
-        .args(["build", "--format", format, "--date", DATE])
-        .assert()
-        .success()
-        .stdout(format!("briefs/{DATE}.{format}\n"));
-    std::fs::read_to_string(dir.path().join(format!("briefs/{DATE}.{format}"))).unwrap()
+    common::build_format(dir.path(), format, DATE)
 }
 
 /// A control character other than a line break, or an explicit bidirectional control.

@@ -20,6 +20,7 @@ pub use furniture::Furniture;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::safety::{is_bidi_control, is_line_separator};
 use crate::warning::Warning;
 
 /// One article, as read.
@@ -157,7 +158,7 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
         warnings.push(controls_removed(&rel.replace('\\', "/"), removed));
     }
     // A url is kept only when a brief may link it (the rule the renderer applies, in one place).
-    if let Some(url) = meta.url.take_if(|u| !crate::render::filters::safe_url(u)) {
+    if let Some(url) = meta.url.take_if(|u| !crate::safety::safe_url(u)) {
         warnings.push(Warning::new(
             rel.replace('\\', "/"),
             format!("url dropped: only http, https and mailto links are kept, not {url:?}"),
@@ -231,11 +232,9 @@ fn short_lines_as_prose(blocks: &mut Vec<Block>) -> Option<usize> {
 /// writes them) become line feeds and are not counted. Returns how many were removed. Key lines
 /// stay verbatim pieces of the text as read.
 pub fn remove_controls(text: &mut String) -> usize {
-    let breaks = |c: char| matches!(c, '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}');
-    let unwanted = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t' && !breaks(c))
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    };
+    let breaks = |c: char| matches!(c, '\u{0B}' | '\u{0C}' | '\u{85}') || is_line_separator(c);
+    let unwanted =
+        |c: char| (c.is_control() && c != '\n' && c != '\t' && !breaks(c)) || is_bidi_control(c);
     if !may_hold_controls(text.as_bytes()) {
         return 0;
     }

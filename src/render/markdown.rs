@@ -6,9 +6,10 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::filters::{clean_text, escape_markdown, safe_destination};
+use super::filters::{clean_text, escape_markdown};
 use crate::brief::Brief;
 use crate::error::{Error, Result};
+use crate::safety::safe_destination;
 
 /// Options the check parses with (and the HTML output renders with).
 pub fn options() -> Options {
@@ -19,7 +20,7 @@ pub fn options() -> Options {
 /// image to anything but an http, https or mailto url or a relative one ([`safe_destination`]:
 /// no `javascript:`, `file:` or `//host`, however encoded), and every key line the template
 /// printed renders as its own plain text. The filters never produce what this rejects (`cite`
-/// links only [`safe_url`](super::filters::safe_url)s): it is a safety net for links a template
+/// links only [`safe_url`](crate::safety::safe_url)s): it is a safety net for links a template
 /// writes itself.
 pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
     // The document's structure, and the key lines' escaped and plain forms, at once.

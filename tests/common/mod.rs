@@ -21,3 +21,15 @@ pub fn brief_in(dir: &Path) -> Command {
 pub fn brief() -> Command {
     brief_in(&root())
 }
+
+/// `brief build --format FORMAT --date DATE` in `dir`: checks that it succeeds and prints the
+/// brief's path, and returns the brief.
+#[allow(dead_code)] // not every test file builds briefs
+pub fn build_format(dir: &Path, format: &str, date: &str) -> String {
+    brief_in(dir)
+        .args(["build", "--format", format, "--date", date])
+        .assert()
+        .success()
+        .stdout(format!("briefs/{date}.{format}\n"));
+    std::fs::read_to_string(dir.join(format!("briefs/{date}.{format}"))).unwrap()
+}
