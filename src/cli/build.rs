@@ -17,7 +17,7 @@ use crate::select::Budget;
 use crate::threads;
 use crate::warning::Warning;
 
-use super::options::{Summary, parse_budget};
+use super::options::{Source, Summary, parse_budget};
 use super::progress::Bar;
 use super::term;
 
@@ -35,25 +35,14 @@ Examples:
 #[derive(Debug, Clone, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Folder of articles (*.txt, *.md)
-    #[arg(long, value_name = "DIR", default_value = "input")]
-    pub input: PathBuf,
+    #[command(flatten)]
+    pub source: Source,
     /// Folder the brief is written to
     #[arg(long, value_name = "DIR", default_value = "briefs")]
     pub out: PathBuf,
     /// Template folder [default: templates/ if it exists, else the built-in templates]
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Thread file [default: <input>/threads.toml if it exists, else threads are discovered]
-    #[arg(long, value_name = "FILE")]
-    pub threads: Option<PathBuf>,
-    /// With a thread file, send the articles no thread claims to "Other" instead of discovering
-    /// threads among them
-    #[arg(long)]
-    pub no_discover: bool,
-    /// Follow symbolic links in the input folder (skipped with a warning otherwise)
-    #[arg(long)]
-    pub follow: bool,
     /// Date of the brief, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
@@ -114,8 +103,11 @@ fn build(args: &Args) -> Result<Built> {
     let date = brief_date(args.date)?;
     let opts = options(args);
     let templates = templates(args)?;
-    let (thread_source, thread_warnings) =
-        thread_source(&args.input, args.threads.as_deref(), args.no_discover)?;
+    let (thread_source, thread_warnings) = thread_source(
+        &args.source.input,
+        args.source.threads.as_deref(),
+        args.source.no_discover,
+    )?;
 
     let bar = Bar::new();
     let analysis = Analysis {
@@ -123,15 +115,15 @@ fn build(args: &Args) -> Result<Built> {
         inline_furniture: !args.summary.keep_furniture,
     };
     let reading = super::input::Reading {
-        follow: args.follow,
+        follow: args.source.follow,
         exclude: Some(args.out.clone()),
     };
-    let corpus = super::input::read_folder(&args.input, analysis, &reading, &bar)?;
+    let corpus = super::input::read_folder(&args.source.input, analysis, &reading, &bar)?;
     bar.suspend(|| term::warnings(corpus.warnings.iter().chain(&thread_warnings)))?;
     if corpus.docs.is_empty() {
         anyhow::bail!(
             "{}: no article has a sentence (see the warnings above); nothing written",
-            args.input.display()
+            args.source.input.display()
         );
     }
     term::detail(format_args!(
@@ -255,11 +247,11 @@ fn watch(args: &Args) -> Result<()> {
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
         new_debouncer(Duration::from_millis(200), tx).context("cannot watch files")?;
-    let mut watched: Vec<PathBuf> = vec![args.input.clone()];
+    let mut watched: Vec<PathBuf> = vec![args.source.input.clone()];
     if let Templates::Dir(d) = templates(args)? {
         watched.push(d);
     }
-    if let Some(t) = &args.threads {
+    if let Some(t) = &args.source.threads {
         watched.push(t.clone());
     }
     for path in &watched {

@@ -1,4 +1,7 @@
-//! Options that `build` and `summarize` share: language, similarity and budgets.
+//! Options that commands share: where articles and threads come from (`build`, `threads`);
+//! language, similarity and budgets (`build`, `summarize`).
+
+use std::path::PathBuf;
 
 use clap::Args;
 
@@ -7,6 +10,24 @@ use crate::lang::LanguageChoice;
 use crate::pipeline::{DEFAULT_BACKWARD, DEFAULT_RAMP, Options};
 use crate::rank::Ranker;
 use crate::select::{Budget, Redundancy};
+
+/// Where articles and threads come from (`build`, `threads`).
+#[derive(Debug, Clone, Args)]
+pub struct Source {
+    /// Folder of articles (*.txt, *.md)
+    #[arg(long, value_name = "DIR", default_value = "input")]
+    pub input: PathBuf,
+    /// Thread file [default: <input>/threads.toml if it exists, else threads are discovered]
+    #[arg(long, value_name = "FILE")]
+    pub threads: Option<PathBuf>,
+    /// With a thread file, send the articles no thread claims to "Other" instead of discovering
+    /// threads among them
+    #[arg(long)]
+    pub no_discover: bool,
+    /// Follow symbolic links in the input folder (skipped with a warning otherwise)
+    #[arg(long)]
+    pub follow: bool,
+}
 
 /// `--ranker` values.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

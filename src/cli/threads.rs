@@ -3,14 +3,13 @@
 //! thread file from them, to edit and keep as `<input>/threads.toml`.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
 
 use super::build::thread_source;
-use super::options::parse_language;
+use super::options::{Source, parse_language};
 use super::progress::Bar;
 use super::term;
 use crate::corpus::{Analysis, Corpus};
@@ -29,19 +28,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Folder of articles (*.txt, *.md)
-    #[arg(long, value_name = "DIR", default_value = "input")]
-    pub input: PathBuf,
-    /// Thread file [default: <input>/threads.toml if it exists, else threads are discovered]
-    #[arg(long, value_name = "FILE")]
-    pub threads: Option<PathBuf>,
-    /// With a thread file, send the articles no thread claims to "Other" instead of discovering
-    /// threads among them
-    #[arg(long)]
-    pub no_discover: bool,
-    /// Follow symbolic links in the input folder (skipped with a warning otherwise)
-    #[arg(long)]
-    pub follow: bool,
+    #[command(flatten)]
+    pub source: Source,
     /// Language of the articles: auto, or a name or code (english, en, german, de, ...)
     #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_language)]
     pub language: LanguageChoice,
@@ -79,18 +67,21 @@ struct ShownArticle<'a> {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let (source, thread_warnings) =
-        thread_source(&args.input, args.threads.as_deref(), args.no_discover)?;
+    let (source, thread_warnings) = thread_source(
+        &args.source.input,
+        args.source.threads.as_deref(),
+        args.source.no_discover,
+    )?;
     let bar = Bar::new();
     let analysis = Analysis {
         language: args.language,
         inline_furniture: true,
     };
     let reading = super::input::Reading {
-        follow: args.follow,
+        follow: args.source.follow,
         exclude: None,
     };
-    let corpus = super::input::read_folder(&args.input, analysis, &reading, &bar)?;
+    let corpus = super::input::read_folder(&args.source.input, analysis, &reading, &bar)?;
     bar.suspend(|| term::warnings(corpus.warnings.iter().chain(&thread_warnings)))?;
     let (defs, assignments) = pipeline::find_threads(&corpus, source);
     drop(bar);
