@@ -198,15 +198,20 @@ impl Corpus {
     /// An article without a sentence is left out, and so is one whose sentences are exactly an
     /// earlier article's (the same story saved twice, under two names): each with a warning that
     /// names the file and the reason.
-    pub fn assemble(analysed: Vec<Analysed>) -> Corpus {
+    pub fn assemble(mut analysed: Vec<Analysed>) -> Corpus {
         let mut warnings = Vec::new();
+        // Each article's own warnings, taken out: the corpus holds them from here on.
+        let own: Vec<Vec<Warning>> = analysed
+            .iter_mut()
+            .map(|a| std::mem::take(&mut a.doc.article.warnings))
+            .collect();
         let mut keep = vec![true; analysed.len()];
         // The same story: the same sentences; for a short text (a stub such as "This is a
         // developing story."), the same headline too.
         let mut first_with: FxHashMap<(&str, Option<&str>), &str> = FxHashMap::default();
-        for (k, a) in analysed.iter().enumerate() {
+        for ((k, a), own) in analysed.iter().enumerate().zip(own) {
             let doc = &a.doc;
-            warnings.extend(doc.article.warnings.iter().cloned());
+            warnings.extend(own);
             let file = doc.article.file.as_str();
             let short = doc.words() < DUPLICATE_MIN_WORDS;
             let key = (
@@ -230,10 +235,7 @@ impl Corpus {
         let analysed: Vec<Analysed> = analysed
             .into_iter()
             .zip(keep)
-            .filter_map(|(mut a, keep)| {
-                a.doc.article.warnings = Vec::new();
-                keep.then_some(a)
-            })
+            .filter_map(|(a, keep)| keep.then_some(a))
             .collect();
         let mut vocab = Vocabulary::new();
         let maps: Vec<Vec<Term>> = analysed
