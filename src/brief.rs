@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use crate::corpus::Corpus;
-use crate::pipeline::Scored;
+use crate::ingest::origin::SourceFrom;
+use crate::pipeline::{FirstShown, Scored, Sectioned};
 use crate::threads::{Assignment, Evidence};
 use crate::warning::Warning;
 
@@ -62,7 +63,15 @@ pub struct Thread {
     pub other: bool,
     /// Discovered from the articles (no thread file or front matter defines it).
     pub discovered: bool,
+    /// The earliest and the latest of its articles' dates (`YYYY-MM-DD`), when any is known.
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// Its key lines, none of them among the corpus's. A thread of one article has none: its
+    /// article's lines tell it.
     pub key_lines: Vec<KeyLine>,
+    /// Lines it would have had that the corpus section shows already (`first_shown` says
+    /// where); for templates that want to repeat them. The default templates do not.
+    pub repeated: Vec<KeyLine>,
     pub articles: Vec<Article>,
 }
 
@@ -74,8 +83,12 @@ pub struct Article {
     /// Path relative to the input folder.
     pub file: String,
     pub title: String,
-    pub source: Option<String>,
+    /// Who published it: front matter `source`, else its url's domain, else the agency of its
+    /// dateline ("AP"), else its file's stem; `source_from` says which.
+    pub source: String,
+    pub source_from: SourceFrom,
     pub url: Option<String>,
+    /// `YYYY-MM-DD`: front matter `date`, else a date written in its dateline or first lines.
     pub date: Option<String>,
     /// ISO 639-1 code of the language used for its words.
     pub language: String,
@@ -84,7 +97,11 @@ pub struct Article {
     pub words: usize,
     /// Why it is in its thread.
     pub evidence: Vec<Evidence>,
+    /// Its key lines, none of them shown above it (in the corpus or its thread's lines, or as
+    /// its title).
     pub key_lines: Vec<KeyLine>,
+    /// Lines it would have had that were shown above it, with where (`first_shown`).
+    pub repeated: Vec<KeyLine>,
     /// Front matter fields brief does not use itself.
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
@@ -105,12 +122,17 @@ pub struct KeyLine {
     pub position: usize,
     /// 1-based line in its file.
     pub line: usize,
-    /// Its article's id, file, title, source and url.
+    /// Its article's id, file, title, source, url and date.
     pub article: String,
     pub file: String,
     pub title: String,
-    pub source: Option<String>,
+    pub source: String,
+    pub source_from: SourceFrom,
     pub url: Option<String>,
+    pub date: Option<String>,
+    /// For a line in `repeated`: where the brief shows it first, "corpus", "thread" or "title".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_shown: Option<String>,
 }
 
 /// The brief of `corpus`: its stats, corpus key lines and thread sections.
@@ -136,30 +158,46 @@ pub fn assemble(
 }
 
 /// Article `d` of `corpus` with its key lines, as the model shows it.
-pub fn article(corpus: &Corpus, d: usize, assignment: &Assignment, lines: &[Scored]) -> Article {
+pub fn article(corpus: &Corpus, d: usize, assignment: &Assignment, lines: &Sectioned) -> Article {
     let doc = &corpus.docs[d];
     let meta = &doc.article.meta;
     Article {
         id: doc.article.id.clone(),
         file: doc.article.file.clone(),
         title: doc.title().to_string(),
-        source: meta.source.clone(),
+        source: doc.article.source.clone(),
+        source_from: doc.article.source_from,
         url: meta.url.clone(),
         date: doc.article.date.map(|d| d.to_string()),
         language: doc.lang.code().to_string(),
         sentences: doc.sentences.len(),
         words: doc.words(),
         evidence: assignment.evidence.clone(),
-        key_lines: key_lines(corpus, lines),
+        key_lines: key_lines(corpus, &lines.lines),
+        repeated: repeated(corpus, &lines.repeats),
         extra: meta.extra.clone(),
     }
 }
 
 /// Chosen lines as the model shows them.
 pub fn key_lines(corpus: &Corpus, lines: &[Scored]) -> Vec<KeyLine> {
+    lines.iter().map(|c| key_line(corpus, c)).collect()
+}
+
+/// Repeated lines as the model shows them, with where they were shown first.
+pub fn repeated(corpus: &Corpus, lines: &[(Scored, FirstShown)]) -> Vec<KeyLine> {
     lines
         .iter()
-        .map(|c| {
+        .map(|(c, first)| KeyLine {
+            first_shown: Some(first.name().to_string()),
+            ..key_line(corpus, c)
+        })
+        .collect()
+}
+
+fn key_line(corpus: &Corpus, c: &Scored) -> KeyLine {
+    {
+        {
             let s = corpus.sentence(c.id);
             let doc = s.doc;
             KeyLine {
@@ -171,11 +209,14 @@ pub fn key_lines(corpus: &Corpus, lines: &[Scored]) -> Vec<KeyLine> {
                 article: doc.article.id.clone(),
                 file: doc.article.file.clone(),
                 title: doc.title().to_string(),
-                source: doc.article.meta.source.clone(),
+                source: doc.article.source.clone(),
+                source_from: doc.article.source_from,
                 url: doc.article.meta.url.clone(),
+                date: doc.article.date.map(|d| d.to_string()),
+                first_shown: None,
             }
-        })
-        .collect()
+        }
+    }
 }
 
 /// `name` as a lowercase ASCII slug: "Saudi Arabia’s talks" gives "saudi-arabia-s-talks".

@@ -68,6 +68,8 @@ pub struct Document {
     /// The stem of every word (stop words included): the headline's, then the sentences'.
     stems: Vec<Term>,
     headline_stems: Span,
+    /// Without a headline, the title made from the first sentence ([`crate::title`]).
+    short_title: Option<String>,
 }
 
 impl Document {
@@ -91,11 +93,22 @@ impl Document {
         &self.stems[self.headline_stems.range()]
     }
 
-    /// Front matter title, else the detected headline, else the first sentence, else the id.
+    /// Front matter title, else the detected headline, else the first sentence (shortened where
+    /// a phrase ends, [`crate::title`]), else the id.
+    /// The sentence that is the article's title whole (a short first sentence, without a
+    /// headline): a key line elsewhere would print it twice.
+    pub fn title_sentence(&self) -> Option<&str> {
+        let first = self.sentences.first()?;
+        let text = self.text(first);
+        (self.article.headline.is_none()
+            && self.short_title.as_deref() == Some(text.trim().trim_end_matches(['.', ' '])))
+        .then_some(text)
+    }
+
     pub fn title(&self) -> &str {
-        match (&self.article.headline, self.sentences.first()) {
+        match (&self.article.headline, &self.short_title) {
             (Some(h), _) => h,
-            (None, Some(s)) => self.text(s),
+            (None, Some(t)) => t,
             (None, None) => &self.article.id,
         }
     }
@@ -347,6 +360,10 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
     doc_text.shrink_to_fit();
     terms.shrink_to_fit();
     stems.shrink_to_fit();
+    let short_title = match (&article.headline, sentences.first()) {
+        (None, Some(s)) => Some(crate::title::from_sentence(&doc_text[s.text.range()], lang)),
+        _ => None,
+    };
     let doc = Document {
         article,
         lang,
@@ -355,6 +372,7 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
         terms,
         stems,
         headline_stems,
+        short_title,
     };
     Analysed {
         doc,
@@ -536,6 +554,6 @@ mod tests {
         )
         .unwrap();
         let c = Corpus::build(vec![a], LanguageChoice::Auto);
-        assert_eq!(c.docs[0].title(), "Putin spoke.");
+        assert_eq!(c.docs[0].title(), "Putin spoke");
     }
 }

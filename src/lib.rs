@@ -22,6 +22,7 @@ pub mod segment;
 pub mod select;
 pub mod text;
 pub mod threads;
+pub mod title;
 pub mod warning;
 
 pub use error::{Error, Result};

@@ -104,59 +104,166 @@ impl<'a> Scope<'a> {
 /// Key lines of a scope: rank, pick within the budget (with the redundancy control of `opts`
 /// across articles, covering the scope's groups first), and order.
 pub fn key_lines(corpus: &Corpus, scope: &Scope, opts: &Options) -> Vec<Scored> {
-    if scope.ids.is_empty() {
-        return Vec::new();
-    }
-    let long: Vec<SentenceId> = scope
-        .ids
-        .iter()
-        .copied()
-        .filter(|&id| corpus.sentence(id).words >= opts.min_words)
-        .collect();
-    let ids: &[SentenceId] = if long.is_empty() { scope.ids } else { &long };
-    let total_words: usize = ids.iter().map(|&id| corpus.sentence(id).words).sum();
-    let share = match scope.budget {
-        Budget::Words(n) => n as f64 / total_words.max(1) as f64,
-        Budget::Lines(n) => n as f64 / ids.len() as f64,
-        Budget::Ratio(r) => r,
-    };
-    // The scope's bags serve the ranking and then the redundancy control.
-    let bags = Bags::new(ids.iter().map(|&id| corpus.sentence(id).terms()));
-    let scores = opts.ranker.scores(&bags, ids, share, opts.similarity);
-    let ranked = rank::order(&scores);
-    let candidates: Vec<Candidate> = ranked
-        .iter()
-        .map(|&i| {
-            let s = corpus.sentence(ids[i]);
-            Candidate {
-                score: scores[i],
-                text: s.text(),
-                bag: bags.bag(i),
-                words: s.words,
-            }
-        })
-        .collect();
-    let redundancy = if scope.across_articles {
-        opts.redundancy
-    } else {
-        Redundancy::Off
-    };
-    let seeds = cover_seeds(ids, &ranked, scope.cover);
-    let mut chosen: Vec<Scored> = select::pick_after(&candidates, &seeds, scope.budget, redundancy)
-        .into_iter()
-        .map(|k| Scored {
-            id: ids[ranked[k]],
-            score: scores[ranked[k]],
-            rank: k + 1,
-        })
-        .collect();
-    select::order_lines(corpus, &mut chosen, |c| c.id, scope.order);
-    chosen
+    Ranked::new(corpus, scope, opts).choose(corpus, scope, &Shown::default(), opts)
 }
 
-/// The rank of the best candidate of each group, in group order (groups without a candidate
-/// are left out). One pass over the ranking.
-fn cover_seeds(ids: &[SentenceId], ranked: &[usize], cover: &[Vec<usize>]) -> Vec<usize> {
+/// Texts shown in earlier sections of a brief, with where: a later section does not repeat them
+/// (its next best line takes their place).
+pub type Shown<'c> = FxHashMap<&'c str, FirstShown>;
+
+/// Where a line was shown first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FirstShown {
+    /// Among the corpus's key lines.
+    Corpus,
+    /// Among its thread's key lines.
+    Thread,
+    /// As its article's title.
+    Title,
+}
+
+impl FirstShown {
+    pub fn name(self) -> &'static str {
+        match self {
+            FirstShown::Corpus => "corpus",
+            FirstShown::Thread => "thread",
+            FirstShown::Title => "title",
+        }
+    }
+}
+
+/// A scope's candidates (its sentences long enough to be key lines), ranked. Ranking is the
+/// costly step; choosing the lines from a ranking is cheap, so a brief ranks all its scopes at
+/// once and then chooses each scope's lines knowing what earlier sections showed.
+pub struct Ranked {
+    ids: Vec<SentenceId>,
+    scores: Vec<f64>,
+    /// Indices into `ids`, best first.
+    ranked: Vec<usize>,
+    /// The candidates' terms, for the redundancy control (kept only where it applies).
+    bags: Option<Bags>,
+}
+
+impl Ranked {
+    pub fn new(corpus: &Corpus, scope: &Scope, opts: &Options) -> Ranked {
+        if scope.ids.is_empty() {
+            return Ranked {
+                ids: Vec::new(),
+                scores: Vec::new(),
+                ranked: Vec::new(),
+                bags: None,
+            };
+        }
+        let long: Vec<SentenceId> = scope
+            .ids
+            .iter()
+            .copied()
+            .filter(|&id| corpus.sentence(id).words >= opts.min_words)
+            .collect();
+        let ids: Vec<SentenceId> = if long.is_empty() {
+            scope.ids.to_vec()
+        } else {
+            long
+        };
+        let total_words: usize = ids.iter().map(|&id| corpus.sentence(id).words).sum();
+        let share = match scope.budget {
+            Budget::Words(n) => n as f64 / total_words.max(1) as f64,
+            Budget::Lines(n) => n as f64 / ids.len() as f64,
+            Budget::Ratio(r) => r,
+        };
+        // The scope's bags serve the ranking and then the redundancy control.
+        let bags = Bags::new(ids.iter().map(|&id| corpus.sentence(id).terms()));
+        let scores = opts.ranker.scores(&bags, &ids, share, opts.similarity);
+        let ranked = rank::order(&scores);
+        Ranked {
+            ids,
+            scores,
+            ranked,
+            bags: scope.across_articles.then_some(bags),
+        }
+    }
+
+    /// The scope's lines: picked within its budget, none of them `shown`, in the scope's order.
+    pub fn choose(
+        &self,
+        corpus: &Corpus,
+        scope: &Scope,
+        shown: &Shown,
+        opts: &Options,
+    ) -> Vec<Scored> {
+        let candidates: Vec<Candidate> = self
+            .ranked
+            .iter()
+            .map(|&i| {
+                let s = corpus.sentence(self.ids[i]);
+                let text = s.text();
+                let first = shown.get(text);
+                Candidate {
+                    score: self.scores[i],
+                    text,
+                    bag: self.bags.as_ref().map_or(&[], |b| b.bag(i)),
+                    words: s.words,
+                    shown: first.is_some(),
+                    read: first.is_some_and(|&f| f != FirstShown::Title),
+                }
+            })
+            .collect();
+        let redundancy = match (&self.bags, scope.across_articles) {
+            (Some(_), true) => opts.redundancy,
+            _ => Redundancy::Off,
+        };
+        let seeds = cover_seeds(&self.ids, &self.ranked, &candidates, scope.cover);
+        let mut chosen: Vec<Scored> =
+            select::pick_after(&candidates, &seeds, scope.budget, redundancy)
+                .into_iter()
+                .map(|k| Scored {
+                    id: self.ids[self.ranked[k]],
+                    score: self.scores[self.ranked[k]],
+                    rank: k + 1,
+                })
+                .collect();
+        select::order_lines(corpus, &mut chosen, |c| c.id, scope.order);
+        chosen
+    }
+}
+
+/// A section's lines, and the lines it would have chosen that an earlier section showed (for
+/// templates that want them; the default templates never repeat a line).
+pub struct Sectioned {
+    pub lines: Vec<Scored>,
+    /// Each with where it was shown first.
+    pub repeats: Vec<(Scored, FirstShown)>,
+}
+
+impl Sectioned {
+    fn choose(
+        corpus: &Corpus,
+        ranked: &Ranked,
+        scope: &Scope,
+        shown: &Shown,
+        opts: &Options,
+    ) -> Sectioned {
+        let lines = ranked.choose(corpus, scope, shown, opts);
+        let repeats = if shown.is_empty() {
+            Vec::new()
+        } else {
+            ranked
+                .choose(corpus, scope, &Shown::default(), opts)
+                .into_iter()
+                .filter_map(|l| shown.get(corpus.sentence(l.id).text()).map(|&w| (l, w)))
+                .collect()
+        };
+        Sectioned { lines, repeats }
+    }
+}
+/// The rank of the best candidate of each group not shown already, in group order (groups
+/// without one are left out). One pass over the ranking.
+fn cover_seeds(
+    ids: &[SentenceId],
+    ranked: &[usize],
+    candidates: &[Candidate],
+    cover: &[Vec<usize>],
+) -> Vec<usize> {
     if cover.is_empty() {
         return Vec::new();
     }
@@ -169,6 +276,7 @@ fn cover_seeds(ids: &[SentenceId], ranked: &[usize], cover: &[Vec<usize>]) -> Ve
     for (k, &i) in ranked.iter().enumerate() {
         if let Some(&g) = group_of.get(&ids[i].0)
             && best[g].is_none()
+            && !candidates[k].shown
         {
             best[g] = Some(k);
         }
@@ -274,47 +382,120 @@ pub fn build_brief_with(
         .cloned()
         .collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    let corpus_lines = || {
-        let all = corpus.sentence_ids(0..n);
-        let scope = Scope {
-            cover: &groups,
-            ..Scope::across(&all, opts.corpus)
-        };
-        let lines = key_lines(corpus, &scope, opts);
-        progress.advance(1);
-        lines
+    let all = corpus.sentence_ids(0..n);
+    let corpus_scope = Scope {
+        cover: &groups,
+        ..Scope::across(&all, opts.corpus)
     };
-    let thread_lines = || -> Vec<Vec<Scored>> {
-        members[..defs.len()]
+    // A thread of one article has no lines of its own: its article's lines tell it.
+    let thread_ids: Vec<Vec<SentenceId>> = members[..defs.len()]
+        .iter()
+        .map(|m| {
+            if m.len() > 1 {
+                corpus.sentence_ids(m.iter().copied())
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    fn thread_scope<'a>(ids: &'a [SentenceId], opts: &Options) -> Scope<'a> {
+        Scope::across(ids, opts.thread)
+    }
+    fn article_scope<'a>(ids: &'a [SentenceId], opts: &Options) -> Scope<'a> {
+        Scope::article(ids, opts.article)
+    }
+
+    // Every scope is ranked at once (the costly part, independent of the others) ...
+    let corpus_ranked = || {
+        let ranked = Ranked::new(corpus, &corpus_scope, opts);
+        progress.advance(1);
+        ranked
+    };
+    let thread_ranked = || -> Vec<Ranked> {
+        thread_ids
             .par_iter()
-            .map(|m| {
-                let ids = corpus.sentence_ids(m.iter().copied());
-                let scope = Scope {
-                    across_articles: m.len() > 1,
-                    ..Scope::across(&ids, opts.thread)
-                };
-                let lines = key_lines(corpus, &scope, opts);
+            .map(|ids| {
+                let ranked = Ranked::new(corpus, &thread_scope(ids, opts), opts);
                 progress.advance(1);
-                lines
+                ranked
             })
             .collect()
     };
-    let article_lines = || -> Vec<Vec<Scored>> {
+    let article_ranked = || -> Vec<Ranked> {
         (0..n)
             .into_par_iter()
             .map(|d| {
                 let ids = corpus.sentence_ids([d]);
-                let lines = key_lines(corpus, &Scope::article(&ids, opts.article), opts);
+                let ranked = Ranked::new(corpus, &article_scope(&ids, opts), opts);
                 progress.advance(1);
-                lines
+                ranked
             })
             .collect()
     };
-    // The three kinds of scope are independent: all of them at once.
-    let (corpus_lines, (thread_lines, article_lines)) =
-        rayon::join(corpus_lines, || rayon::join(thread_lines, article_lines));
+    let (corpus_ranked, (thread_ranked, article_ranked)) =
+        rayon::join(corpus_ranked, || rayon::join(thread_ranked, article_ranked));
 
+    // ... then each section's lines are chosen in the order a reader meets them, none of them
+    // shown before: the corpus lines, a thread's lines, its articles' lines.
+    // A sentence that is an article's title whole is printed as the title only.
+    let titles: Shown = corpus
+        .docs
+        .iter()
+        .filter_map(|d| d.title_sentence())
+        .map(|t| (t, FirstShown::Title))
+        .collect();
+    let corpus_lines = corpus_ranked.choose(corpus, &corpus_scope, &titles, opts);
+    drop(corpus_ranked);
+    let mut corpus_shown = titles;
+    for l in &corpus_lines {
+        corpus_shown.insert(corpus.sentence(l.id).text(), FirstShown::Corpus);
+    }
+    let thread_lines: Vec<Sectioned> = thread_ranked
+        .par_iter()
+        .zip(&thread_ids)
+        .map(|(ranked, ids)| {
+            Sectioned::choose(
+                corpus,
+                ranked,
+                &thread_scope(ids, opts),
+                &corpus_shown,
+                opts,
+            )
+        })
+        .collect();
+    drop(thread_ranked);
+    // What each thread's articles must not repeat; "Other" is last.
+    let thread_shown: Vec<Shown> = thread_lines
+        .iter()
+        .map(|t| {
+            let mut shown = corpus_shown.clone();
+            for l in &t.lines {
+                shown
+                    .entry(corpus.sentence(l.id).text())
+                    .or_insert(FirstShown::Thread);
+            }
+            shown
+        })
+        .chain(std::iter::once(corpus_shown.clone()))
+        .collect();
+    let article_lines: Vec<Sectioned> = article_ranked
+        .par_iter()
+        .enumerate()
+        .map(|(d, ranked)| {
+            let shown = &thread_shown[assignments[d].thread.unwrap_or(defs.len())];
+            Sectioned::choose(corpus, ranked, &article_scope(&[], opts), shown, opts)
+        })
+        .collect();
+    drop(article_ranked);
+
+    let dates = |m: &[usize]| {
+        let mut dates = m.iter().filter_map(|&d| corpus.docs[d].article.date);
+        let first = dates.next()?;
+        Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+    };
     let thread = |name: &str, description: &str, terms: &[String], m: &[usize]| brief::Thread {
+        first_date: dates(m).map(|d| d.0.to_string()),
+        last_date: dates(m).map(|d| d.1.to_string()),
         slug: brief::slug(name),
         name: name.to_string(),
         description: description.to_string(),
@@ -322,6 +503,7 @@ pub fn build_brief_with(
         other: false,
         discovered: false,
         key_lines: Vec::new(),
+        repeated: Vec::new(),
         articles: m
             .iter()
             .map(|&d| brief::article(corpus, d, &assignments[d], &article_lines[d]))
@@ -334,7 +516,8 @@ pub fn build_brief_with(
         .filter(|(_, m)| !m.is_empty())
         .map(|((def, lines), m)| brief::Thread {
             discovered: def.discovered,
-            key_lines: brief::key_lines(corpus, &lines),
+            key_lines: brief::key_lines(corpus, &lines.lines),
+            repeated: brief::repeated(corpus, &lines.repeats),
             ..thread(&def.name, &def.description, &def.terms, m)
         })
         .collect();

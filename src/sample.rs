@@ -59,7 +59,7 @@ mod tests {
         assert_eq!(b.threads.len(), 2);
         assert!(b.threads[1].other);
         let bridge = &b.threads[0].articles[0];
-        assert_eq!(bridge.source.as_deref(), Some("Coastal Times"));
+        assert_eq!(bridge.source, "Coastal Times");
         assert_eq!(bridge.url.as_deref(), Some("https://example.org/bridge"));
         assert!(bridge.extra.contains_key("author"));
         assert!(!b.corpus.is_empty() && !b.threads[0].key_lines.is_empty());

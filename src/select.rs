@@ -93,6 +93,12 @@ pub struct Candidate<'a> {
     /// Its terms as (term, count), sorted by term (a [`Bags`] entry: term ids local to the scope).
     pub bag: &'a [(u32, u32)],
     pub words: usize,
+    /// Already shown in an earlier section of the brief: never picked, so that the next best
+    /// line takes its place.
+    pub shown: bool,
+    /// Shown as a key line before (not only as a title): counts as picked for the redundancy
+    /// control, so that a new line adds information to it.
+    pub read: bool,
 }
 
 /// Redundancy control for [`pick`].
@@ -110,7 +116,7 @@ pub enum Redundancy {
 pub const MMR_FOLLOW: usize = 256;
 
 /// Picks candidates (given best first) until the budget is filled; returns their indices in pick
-/// order. Candidates with the same text as a picked one are never picked.
+/// order. Candidates with the same text as a picked one, or marked as shown, are never picked.
 pub fn pick(candidates: &[Candidate], budget: Budget, redundancy: Redundancy) -> Vec<usize> {
     pick_after(candidates, &[], budget, redundancy)
 }
@@ -133,12 +139,21 @@ pub fn pick_after<'a>(
     let mut picked: Vec<usize> = Vec::new();
     let mut texts: FxHashSet<&str> = FxHashSet::default();
     let mut words = 0;
-    let mut closed = vec![false; available];
-    let mut open = available;
+    let mut closed: Vec<bool> = candidates.iter().map(|c| c.shown).collect();
+    let mut open = closed.iter().filter(|&&c| !c).count();
     let mut mmr = match redundancy {
         Redundancy::Off => None,
         Redundancy::Mmr { lambda } => Some(Mmr::new(candidates, lambda)),
     };
+    // Lines shown earlier count as picked for the redundancy control: a new line should add
+    // information to them too.
+    if let Some(m) = &mut mmr {
+        for (k, c) in candidates.iter().enumerate() {
+            if c.read {
+                m.picked(k, &closed);
+            }
+        }
+    }
     let mut next_in_rank = 0;
     let mut first = first.iter().copied();
     while !budget.filled(picked.len(), words, available) && open > 0 {
@@ -352,6 +367,8 @@ mod tests {
                     text,
                     bag: self.bags.bag(i),
                     words: *words,
+                    shown: false,
+                    read: false,
                 })
                 .collect()
         }
@@ -491,6 +508,31 @@ mod tests {
         assert_eq!(
             pick_after(&cands, &[2, 1], Budget::Lines(1), Redundancy::Off),
             [2]
+        );
+    }
+
+    #[test]
+    fn shown_lines_give_way_and_count_as_picked() {
+        let c = Cands::new(&[
+            (1.0, "a", &[1, 2], 1),
+            (0.9, "a again", &[1, 2], 1),
+            (0.8, "b", &[3], 1),
+            (0.7, "c", &[4], 1),
+        ]);
+        let mut cands = c.list();
+        cands[0].shown = true;
+        cands[0].read = true;
+        // Without redundancy control the next best line takes the shown one's place.
+        assert_eq!(pick(&cands, Budget::Lines(2), Redundancy::Off), [1, 2]);
+        // With it, a line that repeats the shown one gives way too.
+        assert_eq!(
+            pick(&cands, Budget::Lines(2), Redundancy::Mmr { lambda: 0.5 }),
+            [2, 3]
+        );
+        // A shown seed is not forced in.
+        assert_eq!(
+            pick_after(&cands, &[0, 3], Budget::Lines(1), Redundancy::Off),
+            [3]
         );
     }
 }

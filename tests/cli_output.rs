@@ -68,9 +68,18 @@ fn json_is_the_model() {
     assert_eq!(json["schema_version"], 1);
     assert_eq!(json["date"], DATE);
     assert_eq!(json["stats"]["articles"], 3);
-    let line = &json["threads"][0]["articles"][0]["key_lines"][0];
+    let line = &json["corpus"][0];
     for field in [
-        "text", "score", "rank", "position", "line", "article", "file", "title",
+        "text",
+        "score",
+        "rank",
+        "position",
+        "line",
+        "article",
+        "file",
+        "title",
+        "source",
+        "source_from",
     ] {
         assert!(!line[field].is_null(), "{field} missing in {line}");
     }

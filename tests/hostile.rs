@@ -172,13 +172,21 @@ fn html_indented_and_unpunctuated_articles_are_read() {
             .cloned()
             .unwrap_or_else(|| panic!("{file} is missing"))
     };
+    // The article's lines, those shown above it (in the corpus section) included.
     let lines = |file: &str| -> Vec<String> {
-        article(file)["key_lines"]
-            .as_array()
-            .unwrap()
+        let a = article(file);
+        let mut lines: Vec<(u64, String)> = ["key_lines", "repeated"]
             .iter()
-            .map(|l| l["text"].as_str().unwrap().to_string())
-            .collect()
+            .flat_map(|k| a[k].as_array().unwrap().clone())
+            .map(|l| {
+                (
+                    l["position"].as_u64().unwrap(),
+                    l["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        lines.sort();
+        lines.into_iter().map(|l| l.1).collect()
     };
     assert_eq!(
         lines("html.md"),

@@ -207,6 +207,57 @@ fn corpus_section_repeats_no_sentence_and_covers_every_thread() {
     }
 }
 
+/// Each line once (issue 11): no sentence is a key line of two sections, nor a key line and a
+/// title; and each section still fills its budget from the lines not shown before.
+#[test]
+fn the_brief_repeats_no_sentence() {
+    let (corpus, b) = brief();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut check = |text: &str, place: String| {
+        let norm = text.trim().trim_end_matches('.');
+        if let Some((_, first)) = seen.iter().find(|(t, _)| *t == norm) {
+            panic!("{text:?} in {first} and again in {place}");
+        }
+        seen.push((norm.to_string(), place));
+    };
+    for t in &b.threads {
+        for a in &t.articles {
+            check(&a.title, format!("the title of {}", a.id));
+        }
+    }
+    for l in &b.corpus {
+        check(&l.text, "the corpus lines".into());
+    }
+    for t in &b.threads {
+        for l in &t.key_lines {
+            check(&l.text, format!("thread {}", t.name));
+        }
+        for a in &t.articles {
+            for l in &a.key_lines {
+                check(&l.text, format!("article {}", a.id));
+            }
+            // The article still has its budget of lines when it has enough sentences left.
+            let doc = corpus.docs.iter().find(|d| d.article.id == a.id).unwrap();
+            let room = doc.sentences.len() - a.repeated.len();
+            assert_eq!(a.key_lines.len(), 3.min(room), "{}", a.id);
+        }
+    }
+    // The committed brief too, as a reader sees it: no list item twice.
+    let md =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs/2025-08-20.md"))
+            .unwrap();
+    let mut items: Vec<&str> = md
+        .lines()
+        .filter_map(|l| l.strip_prefix("- "))
+        .map(|l| l.split(" *(").next().unwrap())
+        .collect();
+    let n = items.len();
+    items.sort();
+    items.dedup();
+    assert_eq!(items.len(), n, "a key line repeats in briefs/2025-08-20.md");
+    assert!(n >= 15, "{n} key lines");
+}
+
 #[test]
 fn article_lines_keep_article_order_and_budgets_hold() {
     let (_, b) = brief();
@@ -214,7 +265,7 @@ fn article_lines_keep_article_order_and_budgets_hold() {
         for a in &t.articles {
             let pos: Vec<usize> = a.key_lines.iter().map(|l| l.position).collect();
             assert!(pos.windows(2).all(|w| w[0] < w[1]), "{}: {pos:?}", a.id);
-            assert_eq!(pos.len(), 3.min(a.sentences));
+            assert!(pos.len() <= 3, "{}: {pos:?}", a.id);
         }
     }
     // A short article still gives a line, and one shorter than the budget gives all it has.

@@ -228,8 +228,8 @@ const READER_WORDS: &[&str] = &[
     "android",
 ];
 
-/// Month and weekday names and their abbreviations, lowercase.
-const CALENDAR_WORDS: &[&str] = &[
+/// Month names, lowercase, in calendar order.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -242,6 +242,11 @@ const CALENDAR_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
+];
+
+/// Month abbreviations and weekday names and their abbreviations, lowercase ([`MONTHS`] too
+/// are calendar words).
+const CALENDAR_WORDS: &[&str] = &[
     "jan",
     "feb",
     "mar",
@@ -360,40 +365,37 @@ pub fn sentence(text: &str) -> Option<Furniture> {
 
 /// A sentence without the news-agency dateline glued to its front: "Washington (CNN)Washington
 /// was rocked ..." gives "Washington was rocked ...", and "(AP) -- Officials said ..." gives
-/// "Officials said ...". The place before the agency is at most six capitalised words; the agency
-/// is one word in capitals or "Reuters"; what remains must start with a capital or a quote.
-/// Anything else is returned unchanged. The result is still a verbatim piece of the article.
+/// "Officials said ...". Anything else is returned unchanged. The result is still a verbatim
+/// piece of the article.
 pub fn strip_dateline(sentence: &str) -> &str {
-    let Some(open) = sentence.find('(') else {
-        return sentence;
-    };
-    let place = &sentence[..open];
+    dateline(sentence).map_or(sentence, |d| d.1)
+}
+
+/// A news-agency dateline at the start of `text`, as (agency, the text after it): the place
+/// before the agency is at most six capitalised words; the agency is one word in capitals or
+/// "Reuters"; what remains must start with a capital or a quote.
+pub fn dateline(text: &str) -> Option<(&str, &str)> {
+    let open = text.find('(')?;
+    let place = &text[..open];
     let place_ok = place.split_whitespace().count() <= 6
         && place
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "--" || w == "-");
-    let Some(close) = sentence[open..].find(')').map(|i| open + i) else {
-        return sentence;
-    };
-    let agency = &sentence[open + 1..close];
+    let close = open + text[open..].find(')')?;
+    let agency = &text[open + 1..close];
     let agency_ok = (2..=12).contains(&agency.len())
         && (agency.chars().all(|c| c.is_ascii_uppercase() || c == ' ') || agency == "Reuters");
     if !place_ok || !agency_ok {
-        return sentence;
+        return None;
     }
-    let rest = sentence[close + 1..].trim_start();
-    let rest = rest
-        .strip_prefix("--")
-        .or_else(|| rest.strip_prefix('—'))
-        .or_else(|| rest.strip_prefix('–'))
-        .or_else(|| rest.strip_prefix('-'))
+    let rest = text[close + 1..].trim_start();
+    let rest = ["--", "—", "–", "-", "_"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest)
         .trim_start();
-    if rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“' || c == '\'') {
-        rest
-    } else {
-        sentence
-    }
+    rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“' || c == '\'')
+        .then_some((agency, rest))
 }
 
 /// A heading: one short line without final punctuation.
@@ -558,7 +560,7 @@ fn is_stamp(rest: &str) -> bool {
         }
         let lower = w.to_lowercase();
         let known = |list: &[&str]| list.contains(&lower.as_str());
-        if !(is_number(w) || known(CALENDAR_WORDS) || known(TIME_WORDS)) {
+        if !(is_number(w) || known(&MONTHS) || known(CALENDAR_WORDS) || known(TIME_WORDS)) {
             return false;
         }
     }

@@ -10,6 +10,7 @@ pub mod furniture;
 pub mod html;
 pub mod layout;
 pub mod markdown;
+pub mod origin;
 
 use std::path::{Path, PathBuf};
 
@@ -33,7 +34,10 @@ pub struct Article {
     /// The path the article was read from.
     pub path: PathBuf,
     pub meta: FrontMatter,
-    /// The front matter date, parsed.
+    /// Who published it, as a citation names it ([`origin::source`]), and where that was found.
+    pub source: String,
+    pub source_from: origin::SourceFrom,
+    /// The front matter date, else a date in its dateline or first lines ([`origin::date`]).
     pub date: Option<jiff::civil::Date>,
     /// The front matter language, parsed.
     pub language: Option<Lang>,
@@ -176,13 +180,18 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
         .with_extension("")
         .to_string_lossy()
         .replace('\\', "/");
+    let (source, source_from) =
+        origin::source(meta.source.as_deref(), meta.url.as_deref(), &blocks, &id);
+    let date = fm.date.or_else(|| origin::date(&blocks));
     Ok(Article {
+        source,
+        source_from,
+        date,
         id,
         file: rel.replace('\\', "/"),
         path: path.to_path_buf(),
         headline: meta.title.clone().or(headline),
         meta,
-        date: fm.date,
         language: fm.language,
         blocks,
         size: bytes.len(),

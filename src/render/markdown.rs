@@ -294,12 +294,12 @@ mod tests {
         for thread in &mut brief.threads {
             for article in &mut thread.articles {
                 article.title = TITLE.into();
-                article.source = None;
+                article.source = TITLE.into();
                 article.url = Some(urls[n % urls.len()].into());
                 n += 1;
                 for line in &mut article.key_lines {
                     line.title = article.title.clone();
-                    line.source = None;
+                    line.source = TITLE.into();
                     line.url = article.url.clone();
                 }
             }
@@ -307,7 +307,7 @@ mod tests {
         let thread_lines = brief.threads.iter_mut().flat_map(|t| &mut t.key_lines);
         for line in brief.corpus.iter_mut().chain(thread_lines) {
             line.title = TITLE.into();
-            line.source = None;
+            line.source = TITLE.into();
             line.url = Some(urls[1].into());
         }
         brief.corpus[0].text = format!(
