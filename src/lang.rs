@@ -407,6 +407,9 @@ pub struct SplitRules {
     after_number: FxHashSet<String>,
     /// Whether "XII." before a capital is an ordinal.
     pub roman_ordinals: bool,
+    /// The length in characters of the longest `[prefix]` entry, so that longer words are not
+    /// looked up as titles.
+    longest_title: usize,
 }
 
 impl SplitRules {
@@ -456,6 +459,7 @@ impl SplitRules {
             clause_terminals: Vec::new(),
             after_number: FxHashSet::default(),
             roman_ordinals: false,
+            longest_title: 0,
         };
         let mut section = Section::Abbrev(AbbrevKind::Common);
         for line in src.lines() {
@@ -477,6 +481,9 @@ impl SplitRules {
                     let word = entry.trim_end_matches('.').to_lowercase();
                     match section {
                         Section::Abbrev(k) => {
+                            if k == AbbrevKind::Prefix {
+                                rules.longest_title = rules.longest_title.max(word.chars().count());
+                            }
                             rules.abbreviations.insert(word, k);
                         }
                         Section::Starters => {
@@ -522,6 +529,13 @@ impl SplitRules {
             return Some(*k);
         }
         self.abbreviations.get(&word.to_lowercase()).copied()
+    }
+
+    /// Whether `word` (without its final period, any case) is a title that stands before a name
+    /// (`[prefix]`: "Sen", "Mr").
+    pub fn is_title(&self, word: &str) -> bool {
+        word.chars().nth(self.longest_title).is_none()
+            && self.abbreviation(word) == Some(AbbrevKind::Prefix)
     }
 }
 
@@ -579,6 +593,8 @@ mod tests {
         assert_eq!(en.abbreviation("a.m"), Some(AbbrevKind::Time));
         assert_eq!(en.abbreviation("Inc"), Some(AbbrevKind::Common));
         assert_eq!(en.abbreviation("house"), None);
+        assert!(en.is_title("Sen") && en.is_title("messrs"));
+        assert!(!en.is_title("Inc") && !en.is_title("Senator"));
         assert!(en.is_sentence_starter("however"));
         assert!(en.is_sentence_starter("the"));
         assert!(!en.is_sentence_starter("government"));
