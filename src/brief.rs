@@ -201,7 +201,7 @@ fn key_line(corpus: &Corpus, c: &Scored) -> KeyLine {
             let s = corpus.sentence(c.id);
             let doc = s.doc;
             KeyLine {
-                text: s.text().to_string(),
+                text: corpus.line_text(c.id).into_owned(),
                 score: (c.score * 1e6).round() / 1e6,
                 rank: c.rank,
                 position: s.position + 1,

@@ -48,6 +48,11 @@ pub struct Sentence {
     pub line: usize,
     /// Whitespace-separated words.
     pub words: usize,
+    /// Not a whole sentence a reader could quote alone ([`is_fragment`]): never a key line.
+    pub fragment: bool,
+    /// When it opens a quotation that the next sentences of its paragraph close: how many of
+    /// them. As a key line it is shown with them, the whole quotation ([`Corpus::line_text`]).
+    pub quoted_through: u8,
     text: Span,
     terms: Span,
     stems: Span,
@@ -274,6 +279,29 @@ impl Corpus {
     }
 
     /// The sentence with this id.
+    /// The text of a key line: its sentence, and when it opens a quotation, the sentences that
+    /// close it ([`Sentence::quoted_through`]), joined by spaces.
+    pub fn line_text(&self, id: SentenceId) -> std::borrow::Cow<'_, str> {
+        let s = self.sentence(id);
+        if s.quoted_through == 0 {
+            return s.text().into();
+        }
+        let mut text = s.text().to_string();
+        for k in 1..=usize::from(s.quoted_through) {
+            text.push(' ');
+            text.push_str(self.sentence((id.0, id.1 + k)).text());
+        }
+        text.into()
+    }
+
+    /// Words of a key line ([`Corpus::line_text`]).
+    pub fn line_words(&self, id: SentenceId) -> usize {
+        let s = self.sentence(id);
+        (0..=usize::from(s.quoted_through))
+            .map(|k| self.sentence((id.0, id.1 + k)).words)
+            .sum()
+    }
+
     pub fn sentence(&self, (doc, position): SentenceId) -> SentenceRef<'_> {
         let doc = &self.docs[doc];
         SentenceRef {
@@ -331,6 +359,7 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
     let headline_stems = Span::new(0, stems.len());
     let mut sentences = Vec::new();
     for block in blocks.iter().filter(|b| b.role.is_candidate()) {
+        let first = sentences.len();
         for range in splitter.split(&block.text) {
             let mut text = &block.text[range];
             if analysis.inline_furniture {
@@ -346,11 +375,14 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
                 position: sentences.len(),
                 line: block.line,
                 words: text::word_count(text),
+                fragment: false,
+                quoted_through: 0,
                 text: Span::new(x0, doc_text.len()),
                 terms: Span::new(t0, terms.len()),
                 stems: Span::new(s0, stems.len()),
             });
         }
+        mark_quotations(&mut sentences[first..], &doc_text);
     }
     let local_stems = std::mem::take(&mut local.stems);
     drop(local);
@@ -379,6 +411,65 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
         stems: local_stems,
         empty,
     }
+}
+
+/// Sentences a quotation may span and still be shown whole as one key line.
+const QUOTED_SENTENCES: usize = 4;
+
+/// Marks the sentences of one paragraph that open a quotation: shown with the sentences that
+/// close it (up to [`QUOTED_SENTENCES`] in all), or a fragment when none does.
+fn mark_quotations(sentences: &mut [Sentence], text: &str) {
+    for i in 0..sentences.len() {
+        let own = &text[sentences[i].text.range()];
+        let mut open = open_quotes(0, own);
+        if open == 0 {
+            sentences[i].fragment = is_fragment(own);
+            continue;
+        }
+        let mut through = None;
+        for k in 1..QUOTED_SENTENCES.min(sentences.len() - i) {
+            open = open_quotes(open, &text[sentences[i + k].text.range()]);
+            if open == 0 {
+                through = Some(k);
+                break;
+            }
+        }
+        match through {
+            Some(k) => sentences[i].quoted_through = k as u8,
+            None => sentences[i].fragment = true,
+        }
+    }
+}
+
+/// A piece of a sentence rather than a sentence: it opens a quotation it never closes (the
+/// quotation goes on in the next sentence, so this one alone misquotes), or it ends on an
+/// ellipsis (a quotation or a teaser cut short).
+pub fn is_fragment(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("...") || t.ends_with('…') || open_quotes(0, t) > 0
+}
+
+/// Quotations open after `t`, `open` being open before it. Curly quotes say which way they turn;
+/// a straight one opens at the start or after a space or an opening bracket or dash, and closes
+/// anywhere else.
+fn open_quotes(open: i32, t: &str) -> i32 {
+    let mut open = open;
+    let mut prev = ' ';
+    for c in t.chars() {
+        let opens = match c {
+            '“' => Some(true),
+            '”' => Some(false),
+            '"' => Some(prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–')),
+            _ => None,
+        };
+        match opens {
+            Some(true) => open += 1,
+            Some(false) => open = (open - 1).max(0),
+            None => {}
+        }
+        prev = c;
+    }
+    open
 }
 
 /// Why an article yields no sentence, in a reader's words.
@@ -542,6 +633,60 @@ mod tests {
         assert_eq!(
             Corpus::build(vec![a], LanguageChoice::Fixed(Lang::English)).docs[0].lang,
             Lang::English
+        );
+    }
+
+    #[test]
+    fn fragments_are_cut_quotations_and_ellipses() {
+        use super::is_fragment;
+        for f in [
+            "\"Without any evidence, bin Laden is a man without sin. ...",
+            "“We will win.",
+            "He said \"we will not stop.",
+            "The story goes on…",
+        ] {
+            assert!(is_fragment(f), "{f}");
+        }
+        for s in [
+            "\"We will win,\" he said.",
+            "“We will win,” he said.",
+            "We are strong,” he said.",
+            "We are strong,\" he said.",
+            "He met the 6'2\" player.",
+            "Talks ended on Monday.",
+        ] {
+            assert!(!is_fragment(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_over_several_sentences_is_one_line() {
+        let a = ingest::parse(
+            Path::new("a.txt"),
+            "a.txt",
+            "Talks ended on Monday in the capital city.\n\n\"We are pleased with the result. It shows real progress,\" said the minister on Monday. \"We will not stop. We will go on. We will win. We must.\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let c = Corpus::build(vec![a], LanguageChoice::Auto);
+        let d = &c.docs[0];
+        let marks: Vec<(u8, bool)> = d
+            .sentences
+            .iter()
+            .map(|s| (s.quoted_through, s.fragment))
+            .collect();
+        // The opener of a closed quotation takes the next sentence with it; one never closed
+        // within four sentences is a fragment.
+        assert_eq!(marks[1], (1, false), "{marks:?}");
+        assert!(marks[3].1, "{marks:?}");
+        assert_eq!(
+            c.line_text((0, 1)),
+            "\"We are pleased with the result. It shows real progress,\" said the minister on Monday."
+        );
+        assert_eq!(c.line_words((0, 1)), 15);
+        assert_eq!(
+            c.line_text((0, 0)),
+            "Talks ended on Monday in the capital city."
         );
     }
 

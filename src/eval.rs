@@ -247,7 +247,7 @@ pub fn evaluate(unit: &Unit, budget: Option<usize>, setup: &Setup) -> crate::Res
         crate::corpus::Corpus::build_with(vec![article], setup.language, setup.inline_furniture);
     let lines =
         crate::pipeline::summarize(&corpus, crate::select::Budget::Words(budget), setup.options);
-    let summary: Vec<&str> = lines.iter().map(|l| corpus.sentence(l.id).text()).collect();
+    let summary: Vec<_> = lines.iter().map(|l| corpus.line_text(l.id)).collect();
     let rouge_opts = RougeOptions {
         limit_words: Some(setup.rouge.limit_words.unwrap_or(budget)),
         ..setup.rouge

@@ -202,8 +202,10 @@ impl Ranked {
                     score: self.scores[i],
                     text,
                     bag: self.bags.as_ref().map_or(&[], |b| b.bag(i)),
-                    words: s.words,
-                    shown: first.is_some(),
+                    words: corpus.line_words(self.ids[i]),
+                    // A fragment counts in the ranking (it supports what it shares) but is
+                    // never a key line.
+                    shown: first.is_some() || s.fragment,
                     read: first.is_some_and(|&f| f != FirstShown::Title),
                 }
             })

@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<()> {
     drop(bar);
     let mut out = std::io::stdout().lock();
     for line in lines {
-        writeln!(out, "{}", corpus.sentence(line.id).text())?;
+        writeln!(out, "{}", corpus.line_text(line.id))?;
     }
     out.flush()?;
     Ok(())
