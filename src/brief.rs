@@ -5,9 +5,10 @@
 
 use serde::Serialize;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SentenceId};
 use crate::ingest::origin::SourceFrom;
 use crate::pipeline::{FirstShown, Scored, Sectioned};
+use crate::quotes::Quote;
 use crate::threads::{Assignment, Evidence};
 use crate::warning::Warning;
 
@@ -72,6 +73,10 @@ pub struct Thread {
     /// Lines it would have had that the corpus section shows already (`first_shown` says
     /// where); for templates that want to repeat them. The default templates do not.
     pub repeated: Vec<KeyLine>,
+    /// Its best direct quotations with their speakers, best first: ranked by the score of the
+    /// sentence each starts in, as the thread's key lines are; none whose sentence is a key line
+    /// above. "Other" has none.
+    pub quotes: Vec<QuoteLine>,
     pub articles: Vec<Article>,
 }
 
@@ -102,6 +107,8 @@ pub struct Article {
     pub key_lines: Vec<KeyLine>,
     /// Lines it would have had that were shown above it, with where (`first_shown`).
     pub repeated: Vec<KeyLine>,
+    /// Its direct quotations with a speaker, in article order.
+    pub quotes: Vec<QuoteLine>,
     /// Front matter fields brief does not use itself.
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
@@ -135,6 +142,28 @@ pub struct KeyLine {
     pub first_shown: Option<String>,
 }
 
+/// A direct quotation (at least four words) and who said it ([`crate::quotes`]).
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct QuoteLine {
+    /// The quoted words, without the quote marks; the parts of a quotation broken by its
+    /// attribution are joined with " … ".
+    pub text: String,
+    /// The speaker in the fullest form the article gives ("Dmitry Peskov").
+    pub speaker: String,
+    /// The score of the sentence it starts in, in the section it is shown in (see
+    /// [`KeyLine::score`]).
+    pub score: f64,
+    /// 1-based line in its file.
+    pub line: usize,
+    /// Its article's id, file, source, url and date.
+    pub article: String,
+    pub file: String,
+    pub source: String,
+    pub source_from: SourceFrom,
+    pub url: Option<String>,
+    pub date: Option<String>,
+}
+
 /// The brief of `corpus`: its stats, corpus key lines and thread sections.
 pub fn assemble(
     corpus: &Corpus,
@@ -157,8 +186,14 @@ pub fn assemble(
     }
 }
 
-/// Article `d` of `corpus` with its key lines, as the model shows it.
-pub fn article(corpus: &Corpus, d: usize, assignment: &Assignment, lines: &Sectioned) -> Article {
+/// Article `d` of `corpus` with its key lines and quotations, as the model shows it.
+pub fn article(
+    corpus: &Corpus,
+    d: usize,
+    assignment: &Assignment,
+    lines: &Sectioned,
+    quotes: &[(Quote, SentenceId)],
+) -> Article {
     let doc = &corpus.docs[d];
     let meta = &doc.article.meta;
     Article {
@@ -175,6 +210,11 @@ pub fn article(corpus: &Corpus, d: usize, assignment: &Assignment, lines: &Secti
         evidence: assignment.evidence.clone(),
         key_lines: key_lines(corpus, &lines.lines),
         repeated: repeated(corpus, &lines.repeats),
+        quotes: quotes
+            .iter()
+            .filter(|q| q.0.speaker.is_some())
+            .map(|(q, id)| quote_line(corpus, q, *id, 0.0))
+            .collect(),
         extra: meta.extra.clone(),
     }
 }
@@ -182,6 +222,24 @@ pub fn article(corpus: &Corpus, d: usize, assignment: &Assignment, lines: &Secti
 /// Chosen lines as the model shows them.
 pub fn key_lines(corpus: &Corpus, lines: &[Scored]) -> Vec<KeyLine> {
     lines.iter().map(|c| key_line(corpus, c)).collect()
+}
+
+/// A quotation as the model shows it, with `score` from its section.
+pub fn quote_line(corpus: &Corpus, q: &Quote, id: SentenceId, score: f64) -> QuoteLine {
+    let s = corpus.sentence(id);
+    let a = &s.doc.article;
+    QuoteLine {
+        text: q.text.clone(),
+        speaker: q.speaker.clone().unwrap_or_default(),
+        score: (score * 1e6).round() / 1e6,
+        line: s.line,
+        article: a.id.clone(),
+        file: a.file.clone(),
+        source: a.source.clone(),
+        source_from: a.source_from,
+        url: a.meta.url.clone(),
+        date: a.date.map(|d| d.to_string()),
+    }
 }
 
 /// Repeated lines as the model shows them, with where they were shown first.

@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod lang;
 pub mod pipeline;
 pub mod progress;
+pub mod quotes;
 pub mod rank;
 pub mod render;
 pub mod safety;

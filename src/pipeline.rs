@@ -10,12 +10,13 @@
 //! of threads.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::brief::{self, Brief};
 use crate::corpus::{Corpus, SentenceId};
 use crate::graph::{Bags, Similarity};
 use crate::progress::{Progress, Silent, Stage};
+use crate::quotes::{self, Quote};
 use crate::rank::{self, Ranker};
 use crate::select::{self, Budget, Candidate, Order, Redundancy};
 use crate::threads::{self, Assignment, ThreadDef};
@@ -75,6 +76,9 @@ pub struct Scope<'a> {
     /// Groups of documents whose best line is taken first, in this order, while the budget
     /// lasts: every story gets its line.
     pub cover: &'a [Vec<usize>],
+    /// Whether a sentence that is its article's title whole is left out (a brief prints it as
+    /// the title; `summarize` prints no titles).
+    pub titled: bool,
 }
 
 impl<'a> Scope<'a> {
@@ -86,6 +90,7 @@ impl<'a> Scope<'a> {
             across_articles: false,
             order: Order::Article,
             cover: &[],
+            titled: false,
         }
     }
 
@@ -97,6 +102,7 @@ impl<'a> Scope<'a> {
             across_articles: true,
             order: Order::Chronological,
             cover: &[],
+            titled: false,
         }
     }
 }
@@ -183,6 +189,12 @@ impl Ranked {
         }
     }
 
+    /// A sentence's score in this ranking; 0 for one that is not a candidate (too short).
+    pub fn score_of(&self, id: SentenceId) -> f64 {
+        // `ids` keep the scope's order: documents, then positions.
+        self.ids.binary_search(&id).map_or(0.0, |i| self.scores[i])
+    }
+
     /// The scope's lines: picked within its budget, none of them `shown`, in the scope's order.
     pub fn choose(
         &self,
@@ -191,13 +203,32 @@ impl Ranked {
         shown: &Shown,
         opts: &Options,
     ) -> Vec<Scored> {
+        self.choose_among(corpus, scope, shown, opts).0
+    }
+
+    /// [`Ranked::choose`], and whether any candidate was shown before.
+    fn choose_among(
+        &self,
+        corpus: &Corpus,
+        scope: &Scope,
+        shown: &Shown,
+        opts: &Options,
+    ) -> (Vec<Scored>, bool) {
+        let mut any_shown = false;
         let candidates: Vec<Candidate> = self
             .ranked
             .iter()
             .map(|&i| {
                 let s = corpus.sentence(self.ids[i]);
                 let text = s.text();
-                let first = shown.get(text);
+                // A sentence that is its article's title whole is printed as the title only.
+                let first =
+                    if scope.titled && self.ids[i].1 == 0 && s.doc.title_sentence().is_some() {
+                        Some(&FirstShown::Title)
+                    } else {
+                        shown.get(text)
+                    };
+                any_shown |= first.is_some();
                 Candidate {
                     score: self.scores[i],
                     text,
@@ -225,7 +256,7 @@ impl Ranked {
                 })
                 .collect();
         select::order_lines(corpus, &mut chosen, |c| c.id, scope.order);
-        chosen
+        (chosen, any_shown)
     }
 }
 
@@ -245,19 +276,33 @@ impl Sectioned {
         shown: &Shown,
         opts: &Options,
     ) -> Sectioned {
-        let lines = ranked.choose(corpus, scope, shown, opts);
-        let repeats = if shown.is_empty() {
+        let (lines, any_shown) = ranked.choose_among(corpus, scope, shown, opts);
+        let repeats = if !any_shown {
             Vec::new()
         } else {
+            let all = Scope {
+                titled: false,
+                ..*scope
+            };
             ranked
-                .choose(corpus, scope, &Shown::default(), opts)
+                .choose(corpus, &all, &Shown::default(), opts)
                 .into_iter()
-                .filter_map(|l| shown.get(corpus.sentence(l.id).text()).map(|&w| (l, w)))
+                .filter_map(|l| {
+                    let s = corpus.sentence(l.id);
+                    let title = scope.titled && l.id.1 == 0 && s.doc.title_sentence().is_some();
+                    let first = if title {
+                        Some(FirstShown::Title)
+                    } else {
+                        shown.get(s.text()).copied()
+                    };
+                    first.map(|w| (l, w))
+                })
                 .collect()
         };
         Sectioned { lines, repeats }
     }
 }
+
 /// The rank of the best candidate of each group not shown already, in group order (groups
 /// without one are left out). One pass over the ranking.
 fn cover_seeds(
@@ -387,6 +432,7 @@ pub fn build_brief_with(
     let all = corpus.sentence_ids(0..n);
     let corpus_scope = Scope {
         cover: &groups,
+        titled: true,
         ..Scope::across(&all, opts.corpus)
     };
     // A thread of one article has no lines of its own: its article's lines tell it.
@@ -401,10 +447,16 @@ pub fn build_brief_with(
         })
         .collect();
     fn thread_scope<'a>(ids: &'a [SentenceId], opts: &Options) -> Scope<'a> {
-        Scope::across(ids, opts.thread)
+        Scope {
+            titled: true,
+            ..Scope::across(ids, opts.thread)
+        }
     }
     fn article_scope<'a>(ids: &'a [SentenceId], opts: &Options) -> Scope<'a> {
-        Scope::article(ids, opts.article)
+        Scope {
+            titled: true,
+            ..Scope::article(ids, opts.article)
+        }
     }
 
     // Every scope is ranked at once (the costly part, independent of the others) ...
@@ -439,19 +491,12 @@ pub fn build_brief_with(
 
     // ... then each section's lines are chosen in the order a reader meets them, none of them
     // shown before: the corpus lines, a thread's lines, its articles' lines.
-    // A sentence that is an article's title whole is printed as the title only.
-    let titles: Shown = corpus
-        .docs
-        .iter()
-        .filter_map(|d| d.title_sentence())
-        .map(|t| (t, FirstShown::Title))
-        .collect();
-    let corpus_lines = corpus_ranked.choose(corpus, &corpus_scope, &titles, opts);
+    let corpus_lines = corpus_ranked.choose(corpus, &corpus_scope, &Shown::default(), opts);
     drop(corpus_ranked);
-    let mut corpus_shown = titles;
-    for l in &corpus_lines {
-        corpus_shown.insert(corpus.sentence(l.id).text(), FirstShown::Corpus);
-    }
+    let corpus_shown: Shown = corpus_lines
+        .iter()
+        .map(|l| (corpus.sentence(l.id).text(), FirstShown::Corpus))
+        .collect();
     let thread_lines: Vec<Sectioned> = thread_ranked
         .par_iter()
         .zip(&thread_ids)
@@ -465,7 +510,6 @@ pub fn build_brief_with(
             )
         })
         .collect();
-    drop(thread_ranked);
     // What each thread's articles must not repeat; "Other" is last.
     let thread_shown: Vec<Shown> = thread_lines
         .iter()
@@ -488,7 +532,24 @@ pub fn build_brief_with(
             Sectioned::choose(corpus, ranked, &article_scope(&[], opts), shown, opts)
         })
         .collect();
-    drop(article_ranked);
+    // Quotations: each article's, then each thread's best, ranked by the thread's scores (an
+    // article's own for a thread of one), none from a sentence shown above.
+    let quotes: Vec<Vec<(Quote, SentenceId)>> = (0..n)
+        .into_par_iter()
+        .map(|d| article_quotes(corpus, d))
+        .collect();
+    let thread_quotes: Vec<Vec<brief::QuoteLine>> = members[..defs.len()]
+        .par_iter()
+        .enumerate()
+        .map(|(t, m)| {
+            let ranked = match m.as_slice() {
+                [d] => &article_ranked[*d],
+                _ => &thread_ranked[t],
+            };
+            best_quotes(corpus, m, &quotes, ranked, &thread_shown[t], &article_lines)
+        })
+        .collect();
+    drop((thread_ranked, article_ranked));
 
     let dates = |m: &[usize]| {
         let mut dates = m.iter().filter_map(|&d| corpus.docs[d].article.date);
@@ -506,20 +567,23 @@ pub fn build_brief_with(
         discovered: false,
         key_lines: Vec::new(),
         repeated: Vec::new(),
+        quotes: Vec::new(),
         articles: m
             .iter()
-            .map(|&d| brief::article(corpus, d, &assignments[d], &article_lines[d]))
+            .map(|&d| brief::article(corpus, d, &assignments[d], &article_lines[d], &quotes[d]))
             .collect(),
     };
     let mut sections: Vec<brief::Thread> = defs
         .iter()
         .zip(thread_lines)
+        .zip(thread_quotes)
         .zip(&members)
         .filter(|(_, m)| !m.is_empty())
-        .map(|((def, lines), m)| brief::Thread {
+        .map(|(((def, lines), quotes), m)| brief::Thread {
             discovered: def.discovered,
             key_lines: brief::key_lines(corpus, &lines.lines),
             repeated: brief::repeated(corpus, &lines.repeats),
+            quotes,
             ..thread(&def.name, &def.description, &def.terms, m)
         })
         .collect();
@@ -535,4 +599,74 @@ pub fn build_brief_with(
         brief::key_lines(corpus, &corpus_lines),
         sections,
     )
+}
+
+/// Quotations a thread shows at most.
+pub const THREAD_QUOTES: usize = 3;
+
+/// An article's direct quotations ([`quotes::extract`] over its paragraphs), each with the
+/// sentence it starts in.
+pub fn article_quotes(corpus: &Corpus, d: usize) -> Vec<(Quote, SentenceId)> {
+    let doc = &corpus.docs[d];
+    // Paragraphs again: the sentences of one block, joined by a space, with where each starts.
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut starts: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut last_line = None;
+    for (pos, s) in doc.sentences.iter().enumerate() {
+        if last_line != Some(s.line) {
+            paragraphs.push(String::new());
+            starts.push(Vec::new());
+            last_line = Some(s.line);
+        }
+        let p = paragraphs.last_mut().expect("a paragraph was pushed");
+        if !p.is_empty() {
+            p.push(' ');
+        }
+        starts
+            .last_mut()
+            .expect("pushed with it")
+            .push((p.len(), pos));
+        p.push_str(doc.text(s));
+    }
+    let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    quotes::extract(&texts)
+        .into_iter()
+        .filter_map(|q| {
+            let at = starts.get(q.paragraph)?;
+            let k = at.partition_point(|&(offset, _)| offset <= q.range.start);
+            let pos = at[k.checked_sub(1)?].1;
+            Some((q, (d, pos)))
+        })
+        .collect()
+}
+
+/// The best quotations of a thread's articles `members`: with a speaker, scored by the sentence
+/// each starts in (`ranked`), none from a sentence `shown` above or chosen as one of its
+/// article's lines below, each text once.
+fn best_quotes(
+    corpus: &Corpus,
+    members: &[usize],
+    quotes: &[Vec<(Quote, SentenceId)>],
+    ranked: &Ranked,
+    shown: &Shown,
+    article_lines: &[Sectioned],
+) -> Vec<brief::QuoteLine> {
+    let a_line = |id: SentenceId| article_lines[id.0].lines.iter().any(|l| l.id == id);
+    let mut scored: Vec<(f64, &Quote, SentenceId)> = members
+        .iter()
+        .flat_map(|&d| &quotes[d])
+        .filter(|(q, id)| {
+            q.speaker.is_some() && !shown.contains_key(corpus.sentence(*id).text()) && !a_line(*id)
+        })
+        .map(|(q, id)| (ranked.score_of(*id), q, *id))
+        .collect();
+    // Best first; ties in document order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+    let mut seen = FxHashSet::default();
+    scored
+        .into_iter()
+        .filter(|(_, q, _)| seen.insert(q.text.as_str()))
+        .take(THREAD_QUOTES)
+        .map(|(score, q, id)| brief::quote_line(corpus, q, id, score))
+        .collect()
 }

@@ -2,7 +2,7 @@
 //! off by analysis), whole when it is short, else cut where a phrase ends so that a reader can
 //! scan it: at a clause boundary (a comma, semicolon, colon or dash) or before a preposition or
 //! conjunction that opens the next phrase, within the first [`TITLE_WORDS`] words, never inside
-//! a quotation and never after a word that needs what follows ("the", "of", "his").
+//! a quotation or brackets and never after a word that needs what follows ("the", "of", "his").
 
 use crate::lang::Lang;
 
@@ -69,9 +69,11 @@ pub fn from_sentence(sentence: &str, lang: Lang) -> String {
     // The last phrase boundary within the limit: the end of word k - 1, before word k.
     let mut best: Option<usize> = None;
     let mut quotes_open = false;
+    let mut parens = 0i32;
     for k in 1..words.len().min(TITLE_WORDS + 1) {
         let (_, prev) = words[k - 1];
         quotes_open ^= prev.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
+        parens += prev.matches('(').count() as i32 - prev.matches(')').count() as i32;
         let word = words[k].1;
         let ends_clause =
             prev.ends_with([',', ';', ':', '—', '–']) || matches!(word, "—" | "–" | "-" | "--");
@@ -80,7 +82,12 @@ pub fn from_sentence(sentence: &str, lang: Lang) -> String {
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         let dangling = !ends_clause && data.is_stop_word(&prev_core);
-        if k >= MIN_WORDS && !quotes_open && !dangling && (ends_clause || opens_phrase) {
+        if k >= MIN_WORDS
+            && !quotes_open
+            && parens <= 0
+            && !dangling
+            && (ends_clause || opens_phrase)
+        {
             best = Some(words[k - 1].0 + prev.len());
         }
     }
@@ -176,6 +183,13 @@ mod tests {
             "Officials said on Monday that “the talks will go on until the end, whatever it takes” in Geneva.",
         );
         assert_eq!(title, "Officials said on Monday…");
+        let title = t(
+            "An FBI agent's sniper rifle (similar to the one pictured) was stolen from his car in a parking lot.",
+        );
+        assert_eq!(
+            title,
+            "An FBI agent's sniper rifle (similar to the one pictured) was stolen…"
+        );
         let title = t(
             "The minister of the interior of the republic of the north said on Monday that things would change soon.",
         );

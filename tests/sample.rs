@@ -258,6 +258,37 @@ fn the_brief_repeats_no_sentence() {
     assert!(n >= 15, "{n} key lines");
 }
 
+/// Who said what (issue 11): a thread shows its best quotations with their speakers, each one
+/// verbatim from its article, none of them the text of a key line shown above.
+#[test]
+fn threads_show_quotations_with_speakers() {
+    let (_, b) = brief();
+    let riyadh = b.threads.iter().find(|t| t.name == "Riyadh").unwrap();
+    assert!(!riyadh.quotes.is_empty());
+    let shown: Vec<&str> = b
+        .corpus
+        .iter()
+        .chain(b.threads.iter().flat_map(|t| &t.key_lines))
+        .map(|l| l.text.as_str())
+        .collect();
+    for t in &b.threads {
+        assert!(t.quotes.len() <= brief::pipeline::THREAD_QUOTES);
+        for q in &t.quotes {
+            assert!(!q.speaker.is_empty(), "{q:?}");
+            assert!(q.text.split_whitespace().count() >= 4, "{q:?}");
+            let article = source_text(&q.file);
+            for part in q.text.split(" … ") {
+                assert!(article.contains(part), "{part:?} is not in {}", q.file);
+            }
+            assert!(
+                !shown.iter().any(|l| l.contains(q.text.as_str())),
+                "{:?} repeats a key line",
+                q.text
+            );
+        }
+    }
+}
+
 #[test]
 fn article_lines_keep_article_order_and_budgets_hold() {
     let (_, b) = brief();

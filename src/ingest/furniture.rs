@@ -383,8 +383,17 @@ pub fn dateline(text: &str) -> Option<(&str, &str)> {
             .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "--" || w == "-");
     let close = open + text[open..].find(')')?;
     let agency = &text[open + 1..close];
+    // At the very start, a publication's name in capitals and lower case too: "(The Hollywood
+    // Reporter)The original cast ...".
+    let named = open == 0
+        && agency.len() <= 40
+        && (1..=4).contains(&agency.split_whitespace().count())
+        && agency
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
     let agency_ok = (2..=12).contains(&agency.len())
-        && (agency.chars().all(|c| c.is_ascii_uppercase() || c == ' ') || agency == "Reuters");
+        && (agency.chars().all(|c| c.is_ascii_uppercase() || c == ' ') || agency == "Reuters")
+        || named;
     if !place_ok || !agency_ok {
         return None;
     }

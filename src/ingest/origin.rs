@@ -223,7 +223,12 @@ mod tests {
             agency("MUNICH, Germany (AP) _ U.S. prosecutors asked.").as_deref(),
             Some("AP")
         );
+        assert_eq!(
+            agency("(The Hollywood Reporter)The original cast is back.").as_deref(),
+            Some("The Hollywood Reporter")
+        );
         assert_eq!(agency("The talks (which ended) were long."), None);
+        assert_eq!(agency("(which ended) The talks were long."), None);
         assert_eq!(agency("Officials from the (UN) said so."), None);
     }
 
