@@ -2,13 +2,15 @@
 //! reporting verbs are not handled). This module owns three things:
 //!
 //! - **quote marks**: curly “…” and straight "…" double quotes, and single ‘…’ and '…' used as
-//!   quote marks, told apart from apostrophes ("Russia’s", "players’ union"); a quote that reopens
-//!   before it closed ("… anything more. ‘And I …") continues in a new paragraph whose break was lost;
+//!   quote marks, told apart from apostrophes ("Russia’s", "players’ union"); a quote that
+//!   reopens before it closed ("… anything more. ‘And I …") continues in a new paragraph whose
+//!   break was lost, unless the mark follows a comma or colon, when it opens a nested quote;
 //! - **attribution**: the reporting clause after a quote (`"…," Peskov said`, `"…," said Peskov`,
 //!   `"…" he told reporters`, `"…," according to the Kremlin`) or before it (`Peskov said: "…"`,
-//!   `said that "…"`, `adding: "…"`), a quote broken by its attribution (`"We will win," he said,
-//!   "and soon."`), a quote continued into the next paragraph, and quotes that follow an attributed
-//!   one or a sentence about a named person with no attribution of their own;
+//!   `said that "…"`, `adding: "…"`, `he will say`, `described by X as "…"`), a quote broken by
+//!   its attribution (`"We will win," he said, "and soon."`), a quote continued into the next
+//!   paragraph, and quotes that follow an attributed one or a sentence about a named person with
+//!   no attribution of their own;
 //! - **speakers**: titles dropped ("President Vladimir Putin" is "Vladimir Putin"), surnames
 //!   expanded to the fullest form the article gives ("Peskov" is "Dmitry Peskov", a nickname in
 //!   quote marks inside a name is the name), organisations kept ("the Kremlin said" is
@@ -20,7 +22,8 @@
 //!
 //! Precision comes before recall: when a speaker cannot be named safely ("a spokesman said",
 //! "they said", a pronoun with nobody named nearby) it is `None`. Only quotations of at least four
-//! words count: shorter quoted phrases are scare quotes or titles. No input makes it panic.
+//! words count: shorter quoted phrases are scare quotes or titles, and so are quoted words in
+//! title case. No input makes it panic, and the work stays linear in the text's length.
 
 use std::ops::Range;
 
@@ -61,6 +64,9 @@ const APPOSITIVE_REACH: usize = 16;
 /// Most words between an attributed quote and the next one for the next to inherit its speaker
 /// (`"…," he said. "…"`): about one short attribution sentence.
 const FOLLOW_REACH: usize = 12;
+
+/// Most times a paragraph's quote marks are scanned again from a possessive-looking mark.
+const MAX_RESCANS: usize = 8;
 
 /// Most sentences between "he" or "she" and the sentence naming the person it refers to.
 const PRONOUN_REACH: usize = 3;
@@ -427,10 +433,10 @@ struct Context {
     /// Words that appear in lower case somewhere: capitalised at a sentence's start, they are not
     /// names.
     common: FxHashSet<String>,
-    /// People's full names (two or more words) where they stand, in article order.
-    full: Vec<(Pos, String)>,
-    /// First and last words of those names, in lower case.
-    known: FxHashSet<String>,
+    /// People's full names (two or more words) by their first and by their last word in lower
+    /// case ("peskov", "dmitry"): where each stands, in article order, a name repeated in a row
+    /// kept once.
+    full: FxHashMap<String, Vec<(Pos, String)>>,
     /// Nicknames written in quote marks inside a name (Lee 'Uncle Poodle' Thompson), in lower
     /// case, with the name.
     nicknames: FxHashMap<String, String>,
@@ -1000,7 +1006,7 @@ impl<'a> Para<'a> {
             // Unless a caption glued to the sentence ends in a person's name (`… at the World Cup
             // Defoe added:`): that person is the subject.
             let glued = first < k
-                && ctx.known.contains(&self.lower(k))
+                && ctx.full.contains_key(&self.lower(k))
                 && self.name(first, k, ctx).is_some_and(|n| !n.person);
             if glued && let Some(name) = self.name(k, k, ctx) {
                 return Some(Found {
@@ -1285,7 +1291,7 @@ impl<'a> Para<'a> {
         let (&a, &b) = (kept.first()?, kept.last()?);
         let text = self.text[self.toks[a].start..self.toks[b].end].to_string();
         let lower: Vec<String> = kept.iter().map(|&i| self.lower(i)).collect();
-        let known = lower.len() == 1 && ctx.known.contains(&lower[0]);
+        let known = lower.len() == 1 && ctx.full.contains_key(&lower[0]);
         let described = !titled
             && a == first
             && a > 0
@@ -1530,6 +1536,9 @@ fn spans(text: &str) -> Vec<Span> {
     let mut open: Option<(Mark, usize, usize)> = None;
     // The first mark the open single quote passed over as a possessive, by character index.
     let mut fallback: Option<usize> = None;
+    // Going back to a fallback from the paragraph's end scans the rest again: a few times at
+    // most, so that hostile text stays linear.
+    let mut rescans = 0;
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
@@ -1584,8 +1593,10 @@ fn spans(text: &str) -> Vec<Span> {
         }
         i += 1;
         if i == chars.len()
+            && rescans < MAX_RESCANS
             && let (Some((_, o, start)), Some(f)) = (open, fallback)
         {
+            rescans += 1;
             let (end, mark) = chars[f];
             out.push(Span {
                 open: o,
@@ -1666,12 +1677,15 @@ fn single_closes(prev: Option<char>, after: &str, inside: &str) -> bool {
     let possessive = p == 's'
         && after.starts_with(' ')
         && after[1..].chars().next().is_some_and(char::is_lowercase);
-    let words: Vec<&str> = inside.split_whitespace().collect();
-    let title = words.len() <= 4
+    if !possessive {
+        return true;
+    }
+    // Five words at most are looked at, however long the quote so far.
+    let words: Vec<&str> = inside.split_whitespace().take(5).collect();
+    words.len() <= 4
         && words
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    !possessive || title
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether a character opens a new quote inside an unclosed one of the same kind: the mark of a
@@ -1699,6 +1713,7 @@ fn elision(after: &str) -> bool {
     let word: String = after
         .chars()
         .take_while(|c| c.is_alphanumeric())
+        .take(8)
         .collect::<String>()
         .to_lowercase();
     ELISIONS.contains(&word.as_str())
@@ -1720,7 +1735,7 @@ fn lower_case_words(paras: &[Para]) -> FxHashSet<String> {
 /// Full names of people (two or more words after titles) outside quotes, where they stand, and
 /// nicknames written inside names (`Lee 'Uncle Poodle' Thompson`, `'Mama' June Shannon`).
 fn full_names(paras: &[Para], ctx: &mut Context) {
-    let mut full = Vec::new();
+    let mut full: FxHashMap<String, Vec<(Pos, String)>> = FxHashMap::default();
     let mut nicknames = FxHashMap::default();
     for (pi, p) in paras.iter().enumerate() {
         let mut i = 0;
@@ -1759,23 +1774,18 @@ fn full_names(paras: &[Para], ctx: &mut Context) {
             } else if let Some(s) = before {
                 nicknames.insert(p.words_of(&p.spans[s]).1.to_lowercase(), text.clone());
             }
-            if name.person && text.split_whitespace().count() >= 2 {
-                full.push((at, text));
+            let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+            if name.person && words.len() >= 2 {
+                for word in [&words[0], &words[words.len() - 1]] {
+                    let names: &mut Vec<(Pos, String)> = full.entry(word.clone()).or_default();
+                    if names.last().is_none_or(|(_, n)| *n != text) {
+                        names.push((at, text.clone()));
+                    }
+                }
             }
             i = next;
         }
     }
-    ctx.known = full
-        .iter()
-        .flat_map(|(_, n): &(Pos, String)| {
-            let words: Vec<&str> = n.split_whitespace().collect();
-            [words.first(), words.last()]
-                .into_iter()
-                .flatten()
-                .map(|w| w.to_lowercase())
-                .collect::<Vec<_>>()
-        })
-        .collect();
     ctx.full = full;
     ctx.nicknames = nicknames;
 }
@@ -1799,23 +1809,18 @@ fn fullest(ctx: &Context, name: &str, at: Pos) -> String {
     let (Some(word), None) = (words.next(), words.next()) else {
         return name.to_string();
     };
-    let word = word.to_lowercase();
-    let matches = |n: &str| {
-        let first = n.split_whitespace().next().map(str::to_lowercase);
-        first.as_deref() == Some(word.as_str()) || surname(n) == word
-    };
-    let candidates: Vec<&(Pos, String)> = ctx.full.iter().filter(|(_, n)| matches(n)).collect();
-    let Some(first) = candidates.first() else {
+    let Some(candidates) = ctx.full.get(&word.to_lowercase()) else {
         return name.to_string();
     };
-    if candidates.iter().all(|(_, n)| *n == first.1) {
-        return first.1.clone();
+    match candidates.as_slice() {
+        [(_, only)] => only.clone(),
+        _ => {
+            let before = candidates.partition_point(|(p, _)| *p < at);
+            before
+                .checked_sub(1)
+                .map_or_else(|| name.to_string(), |k| candidates[k].1.clone())
+        }
     }
-    candidates
-        .iter()
-        .rev()
-        .find(|(p, _)| *p < at)
-        .map_or_else(|| name.to_string(), |(_, n)| n.clone())
 }
 
 /// Marks items that continue the previous one: an unclosed quote reopened in the same paragraph,
@@ -2009,9 +2014,13 @@ fn follows(paras: &[Para], subjects: &[Subject], prev: &Item, item: &Item) -> bo
         s.person.as_deref().map(surname) == prev.speaker.as_deref().map(surname)
             && s.person.is_some()
     };
-    let other = subjects.iter().any(|s| {
-        s.at > (prev.para, from) && s.at < (item.para, to) && Some(s.at) != own && !same(s)
-    });
+    let lo = subjects.partition_point(|s| s.at <= (prev.para, from));
+    let hi = subjects.partition_point(|s| s.at < (item.para, to));
+    let other = subjects
+        .get(lo..hi)
+        .unwrap_or_default()
+        .iter()
+        .any(|s| Some(s.at) != own && !same(s));
     words <= FOLLOW_REACH && !other
 }
 
@@ -2026,9 +2035,11 @@ fn introduced(paras: &[Para], ctx: &Context, subjects: &[Subject], item: &Item) 
     }
     let sentence = sentence_of(paras, ctx, (item.para, p.spans[first].open));
     let previous = sentence.checked_sub(1)?;
+    // Subjects are in article order, so in the order of their sentences.
+    let k = subjects.partition_point(|s| s.sentence < previous);
     subjects
-        .iter()
-        .find(|s| s.sentence == previous)
+        .get(k)
+        .filter(|s| s.sentence == previous)
         .and_then(|s| s.person.clone())
 }
 
