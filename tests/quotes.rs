@@ -35,6 +35,7 @@ use serde::Deserialize;
 const MIN_SPEAKER_PRECISION: f64 = 0.9;
 const MIN_QUOTE_RECALL: f64 = 0.95;
 const MIN_SPEAKER_RECALL: f64 = 0.72;
+const MIN_HELD_OUT_SPEAKER_RECALL: f64 = 0.6;
 
 #[derive(Deserialize)]
 struct Fixture {
@@ -188,10 +189,28 @@ fn score(name: &str, labels: &[Label], quotes: &[Quote], verbose: bool) -> Tally
 
 #[test]
 fn quotes_and_speakers_against_the_labels() {
-    let dir = root().join("tests/data/quotes");
+    measure(&root().join("tests/data/quotes"), "", MIN_SPEAKER_RECALL);
+}
+
+/// The held-out labels (`tests/data/quotes/heldout/`): articles chosen by a fixed rule and
+/// labelled after the extractor was written, never used to develop it.
+#[test]
+fn quotes_and_speakers_against_the_held_out_labels() {
+    // Its speaker-recall floor is lower: set before looking at what it misses, to catch an
+    // extractor that names nobody, not to track the figure (0.719 when the set was made).
+    measure(
+        &root().join("tests/data/quotes/heldout"),
+        "held out: ",
+        MIN_HELD_OUT_SPEAKER_RECALL,
+    );
+}
+
+/// Scores the extractor on every fixture of `dir`, prints the figures per set and asserts the
+/// floors.
+fn measure(dir: &Path, label: &str, min_speaker_recall: f64) {
     let eval = root().join("../shared/eval");
     let verbose = std::env::var_os("BRIEF_QUOTES_VERBOSE").is_some();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
@@ -224,11 +243,15 @@ fn quotes_and_speakers_against_the_labels() {
     let mut all = Tally::default();
     for (set, t) in sets.iter().zip(&per_set) {
         if t.articles > 0 {
-            println!("{}", t.line(set));
+            println!("{label}{}", t.line(set));
         }
         all.add(t);
     }
-    println!("{}", all.line("all"));
+    if all.articles == 0 {
+        println!("{label}nothing measured: every fixture's article is in the absent eval data");
+        return;
+    }
+    println!("{label}{}", all.line("all"));
     assert!(
         all.precision() >= MIN_SPEAKER_PRECISION,
         "speaker precision {:.3} < {MIN_SPEAKER_PRECISION}",
@@ -240,8 +263,8 @@ fn quotes_and_speakers_against_the_labels() {
         all.recall()
     );
     assert!(
-        all.speaker_recall() >= MIN_SPEAKER_RECALL,
-        "speaker recall {:.3} < {MIN_SPEAKER_RECALL}",
+        all.speaker_recall() >= min_speaker_recall,
+        "speaker recall {:.3} < {min_speaker_recall}",
         all.speaker_recall()
     );
 }
