@@ -235,6 +235,39 @@ fn build_files(files: &[(&str, &[u8])]) -> String {
     std::fs::read_to_string(out.path().join(format!("{SAMPLE_DATE}.md"))).unwrap()
 }
 
+/// Wire copy without a headline: the title is its first sentence without the dateline, cut where
+/// a phrase ends; the source is the dateline's agency and the date the one written in its first
+/// lines; consecutive corpus lines of one article cite it once.
+#[test]
+fn wire_copy_titles_sources_and_dates() {
+    let md = build_files(&[
+        (
+            "wire.txt",
+            "Published June 3, 2004\n\nMUNICH, Germany (AP) _ U.S. prosecutors have asked for a 20-day extension to provide Germany with documents in the case of the two suspects. The suspects were arrested in Hamburg last year after a long investigation by the police. Their lawyers said the evidence against them was thin and that the case would collapse.\n".as_bytes(),
+        ),
+        (
+            "other.txt",
+            "Ferry services across the harbour will be cut back this spring, the operator said on Monday. The operator said passenger numbers fell by half last month.\n".as_bytes(),
+        ),
+    ]);
+    assert!(
+        md.contains("### U.S. prosecutors have asked for a 20-day extension to provide Germany…\n"),
+        "{md}"
+    );
+    assert!(md.contains("\nAP, June 3 2004\n"), "{md}");
+    assert!(!md.contains("MUNICH, Germany (AP)"), "{md}");
+    let corpus = &md[md.find("## Key lines").unwrap()..];
+    let corpus = &corpus[..corpus[3..].find("\n## ").unwrap() + 3];
+    let items: Vec<&str> = corpus.lines().filter(|l| l.starts_with("- ")).collect();
+    // Five lines from two articles, told one article after the other: two citations, each
+    // after the last line of its article.
+    assert_eq!(items.len(), 5, "{corpus}");
+    let cited: Vec<bool> = items.iter().map(|l| l.ends_with(")*")).collect();
+    assert_eq!(cited.iter().filter(|&&c| c).count(), 2, "{corpus}");
+    assert!(cited[4], "{corpus}");
+    assert!(corpus.contains("*(AP, June 3 2004)*"), "{corpus}");
+}
+
 #[test]
 fn crlf_bom_and_markdown_input() {
     let md = build_files(&[
