@@ -26,6 +26,7 @@
 //! title case. No input makes it panic, and the work stays linear in the text's length.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -71,9 +72,88 @@ const MAX_RESCANS: usize = 8;
 /// Most sentences between "he" or "she" and the sentence naming the person it refers to.
 const PRONOUN_REACH: usize = 3;
 
+/// A word list the extractor asks about tokens, compared in lower case. Which lists a token is in
+/// is looked up once, when its paragraph is tokenised ([`Facts::lists`], a bit per list), because
+/// the same token is asked about many times: scanning the lists at every question and lowering
+/// the token each time was most of the extractor's work.
+#[derive(Clone, Copy)]
+struct Words {
+    /// The list's bit in [`Facts::lists`].
+    bit: u32,
+    words: &'static [&'static str],
+}
+
+impl Words {
+    const fn new(index: u32, words: &'static [&'static str]) -> Words {
+        Words {
+            bit: 1 << index,
+            words,
+        }
+    }
+}
+
+/// Every [`Words`] list, each with its own bit.
+const ALL_LISTS: [Words; 21] = [
+    REPORTING,
+    PLAIN_REPORTING,
+    SENTENCE_ADVERBS,
+    MODALS,
+    PARTICIPLES,
+    ROLE_NOUNS,
+    DETERMINERS,
+    PREPOSITIONS,
+    NOT_AFTER_SUBJECT,
+    AUXILIARIES,
+    IRREGULAR_VERBS,
+    TITLES,
+    HONORIFICS,
+    DEPARTMENTS,
+    DESCRIPTORS,
+    PARTICLES,
+    ABBREVIATIONS,
+    ORGANISATION_WORDS,
+    PLACE_PREFIXES,
+    FUNCTION_WORDS,
+    COMMON_SUBJECTS,
+];
+
+/// The lists ([`Words::bit`]s) each word of [`ALL_LISTS`] is in.
+static LISTS_OF: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+    for list in ALL_LISTS {
+        for &w in list.words {
+            *map.entry(w).or_default() |= list.bit;
+        }
+    }
+    map
+});
+
+/// The lists ([`Words::bit`]s) a word in lower case is in.
+fn lists_of(lower: &str) -> u32 {
+    LISTS_OF.get(lower).copied().unwrap_or(0)
+}
+
+/// What [`Para::is_word`] asks about: a [`Words`] list (a bit test) or a few words written out at
+/// the question (`&["he", "she"]`).
+trait WordSet {
+    fn holds(self, para: &Para, i: usize) -> bool;
+}
+
+impl WordSet for Words {
+    fn holds(self, para: &Para, i: usize) -> bool {
+        para.in_list(i, self)
+    }
+}
+
+impl<const N: usize> WordSet for &[&str; N] {
+    fn holds(self, para: &Para, i: usize) -> bool {
+        self.contains(&para.lower(i))
+    }
+}
+
 /// Finite reporting verbs: a subject before them or a name right after them is a speaker.
 #[rustfmt::skip]
-const REPORTING: &[&str] = &[
+const REPORTING: Words = Words::new(0, &[
     "said", "says", "added", "adds", "told", "tells", "stated", "states", "warned", "warns",
     "insisted", "insists", "explained", "explains", "noted", "notes", "wrote", "writes", "tweeted",
     "tweets", "asked", "asks", "replied", "replies", "declared", "declares", "claimed", "claims",
@@ -91,95 +171,95 @@ const REPORTING: &[&str] = &[
     "sighed", "laughed", "recounted", "recounts", "testified", "described", "describes", "called",
     "calls", "messaged", "texted", "read", "reads", "labeled", "labelled", "branded", "dubbed",
     "pointed", "points", "believes", "believed", "thinks", "hopes", "hoped", "fears", "feared",
-];
+]);
 
 /// Plain forms of reporting verbs, which report after a modal (`he will say`, `she would add`).
 #[rustfmt::skip]
-const PLAIN_REPORTING: &[&str] = &[
+const PLAIN_REPORTING: Words = Words::new(1, &[
     "say", "tell", "add", "argue", "warn", "insist", "acknowledge", "claim", "urge", "announce",
     "declare", "stress", "explain", "note", "write", "ask", "reply", "admit", "suggest", "confirm",
     "promise", "vow", "describe", "call", "point", "reveal", "concede", "predict",
-];
+]);
 
 /// Adverbs set off by commas between a subject and its verb (`He did, however, admit`).
 #[rustfmt::skip]
-const SENTENCE_ADVERBS: &[&str] = &[
+const SENTENCE_ADVERBS: Words = Words::new(2, &[
     "however", "though", "meanwhile", "therefore", "too", "also", "moreover", "nevertheless",
     "instead", "later", "then", "again",
-];
+]);
 
 /// Modals before a plain reporting verb.
 #[rustfmt::skip]
-const MODALS: &[&str] = &[
+const MODALS: Words = Words::new(3, &[
     "will", "would", "shall", "should", "may", "might", "could", "can", "must", "did", "does", "do",
-];
+]);
 
 /// Participles of reporting verbs: their subject is the sentence's (`Peskov spoke, adding: "…"`).
 #[rustfmt::skip]
-const PARTICIPLES: &[&str] = &[
+const PARTICIPLES: Words = Words::new(4, &[
     "saying", "adding", "noting", "telling", "warning", "insisting", "stating", "explaining",
     "writing", "arguing", "claiming", "declaring", "urging", "asking", "replying", "tweeting",
     "posting", "stressing", "emphasising", "emphasizing", "calling", "describing", "quipping",
     "joking", "admitting", "conceding", "vowing", "promising", "reiterating", "concluding",
     "announcing", "labelling", "labeling", "branding",
-];
+]);
 
 /// Nouns for people that, after "the", describe somebody named before (`the singer said`).
 #[rustfmt::skip]
-const ROLE_NOUNS: &[&str] = &[
+const ROLE_NOUNS: Words = Words::new(5, &[
     "man", "woman", "singer", "actor", "actress", "comedian", "writer", "author", "novelist",
     "politician", "businessman", "businesswoman", "musician", "rapper", "player", "footballer",
     "forward", "entrepreneur", "mogul", "veteran", "star", "pensioner", "teenager", "director",
     "producer", "presenter", "broadcaster", "teacher", "artist", "designer", "scientist",
     "researcher", "doctor", "nurse", "chef", "athlete", "campaigner", "activist", "lawmaker",
     "official",
-];
+]);
 
 /// Words that may start a subject after a quote (`"…," one fan tweeted`).
 #[rustfmt::skip]
-const DETERMINERS: &[&str] = &[
+const DETERMINERS: Words = Words::new(6, &[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "one", "two", "three", "some",
     "many", "several", "another", "this", "these", "those", "each", "every",
-];
+]);
 
 /// Prepositions: a name after one is not the subject (`a spokesman for the Kremlin said`).
 #[rustfmt::skip]
-const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS: Words = Words::new(7, &[
     "of", "for", "at", "from", "with", "in", "on", "by", "to", "about", "into", "over", "after",
     "before", "since", "during", "against", "between", "under", "per", "via", "like", "unlike",
     "among", "amid", "despite", "following", "including", "without", "within", "behind", "towards",
     "toward", "than", "near",
-];
+]);
 
 /// Words after a name that show it is not a subject (`Putin and Zelensky`, `Ozzy who`).
 #[rustfmt::skip]
-const NOT_AFTER_SUBJECT: &[&str] = &[
+const NOT_AFTER_SUBJECT: Words = Words::new(8, &[
     "and", "or", "nor", "but", "who", "which", "that", "whose", "whom", "as", "if", "when", "while",
     "where", "because", "so", "yet", "the", "a", "an", "his", "her", "their", "its",
-];
+]);
 
 /// Words that may stand between a subject and its verb (`Peskov has also said`).
 #[rustfmt::skip]
-const AUXILIARIES: &[&str] = &[
+const AUXILIARIES: Words = Words::new(9, &[
     "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "did",
     "does", "may", "might", "must", "should", "shall", "also", "later", "then", "previously",
     "once", "further", "reportedly", "recently", "earlier", "again", "already", "never", "still",
     "often", "today", "yesterday", "tonight", "simply", "just", "even", "himself", "herself",
-];
+]);
 
 /// Irregular past tenses that show a preceding name is a sentence's subject (`Putin met Trump`).
 #[rustfmt::skip]
-const IRREGULAR_VERBS: &[&str] = &[
+const IRREGULAR_VERBS: Words = Words::new(10, &[
     "met", "made", "took", "gave", "went", "came", "spoke", "thought", "knew", "saw", "got", "left",
     "held", "led", "won", "lost", "sent", "put", "set", "ran", "began", "became", "hit", "cut",
     "kept", "found", "brought", "bought", "felt", "meant", "paid", "stood", "understood", "built",
     "wants", "hopes", "believes", "thinks", "feels",
-];
+]);
 
 /// Titles and roles dropped before a name ("President Vladimir Putin", "Mr Peskov"), compared in
 /// lower case without a final full stop.
 #[rustfmt::skip]
-const TITLES: &[&str] = &[
+const TITLES: Words = Words::new(11, &[
     "president", "vice", "prime", "minister", "secretary", "spokesman", "spokeswoman",
     "spokesperson", "chancellor", "senator", "sen", "rep", "representative", "congressman",
     "congresswoman", "gov", "governor", "mayor", "mr", "mrs", "ms", "miss", "mx", "dr", "doctor",
@@ -193,24 +273,24 @@ const TITLES: &[&str] = &[
     "bishop", "cardinal", "rabbi", "imam", "dean", "star", "striker", "midfielder", "defender",
     "goalkeeper", "skipper", "winger", "veteran", "head", "md", "cfo", "coo", "mp", "mep", "msp",
     "am", "president-elect", "ex-president", "former", "presenter", "host",
-];
+]);
 
 /// Honorifics that are part of a name as written ("Sir John Bourn", "Lord Strathclyde"): kept.
-const HONORIFICS: &[&str] = &["sir", "lord", "lady", "baroness", "baron", "dame"];
+const HONORIFICS: Words = Words::new(12, &["sir", "lord", "lady", "baroness", "baron", "dame"]);
 
 /// Government departments that follow "Secretary of" and are left when that stops a name
 /// ("Secretary of State Marco Rubio").
 #[rustfmt::skip]
-const DEPARTMENTS: &[&str] = &[
+const DEPARTMENTS: Words = Words::new(13, &[
     "state", "defence", "defense", "foreign", "affairs", "treasury", "justice", "health",
     "interior", "homeland", "security", "energy", "commerce", "education", "labor", "labour",
     "transport", "agriculture", "finance", "trade", "culture", "environment", "economy",
-];
+]);
 
 /// Lower-case words allowed in a name after an inverted verb (`said Kremlin spokesman Dmitry
 /// Peskov`, `said Russia's foreign minister Sergei Lavrov`).
 #[rustfmt::skip]
-const DESCRIPTORS: &[&str] = &[
+const DESCRIPTORS: Words = Words::new(14, &[
     "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "chief",
     "leader", "director", "official", "ambassador", "adviser", "advisor", "aide", "chairman",
     "chairwoman", "commander", "coach", "manager", "boss", "star", "actor", "actress", "singer",
@@ -220,27 +300,27 @@ const DESCRIPTORS: &[&str] = &[
     "foreign", "prime", "former", "press", "state", "defence", "defense", "senior", "top", "the",
     "of", "economist", "chancellor", "secretary-general", "presenter", "host", "author", "editor",
     "comedian", "director-general", "owner", "partner", "mp", "campaigner",
-];
+]);
 
 /// Particles inside names ("Faisal bin Farhan", "Ursula von der Leyen").
 #[rustfmt::skip]
-const PARTICLES: &[&str] = &[
+const PARTICLES: Words = Words::new(15, &[
     "bin", "al", "de", "da", "van", "von", "der", "den", "la", "le", "du", "dos", "di", "ibn", "el",
     "del", "ben", "abu", "st",
-];
+]);
 
 /// Abbreviations whose full stop does not end a sentence.
 #[rustfmt::skip]
-const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: Words = Words::new(16, &[
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
     "jr", "sr", "rev", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "aug",
     "sept", "sep", "oct", "nov", "dec", "mt", "ft", "maj", "adm", "cmdr", "supt", "insp", "det",
     "hon", "messrs", "pres", "gov", "approx", "est", "dept", "univ",
-];
+]);
 
 /// Words in names of bodies and places: such a name is not a person (no "he" refers to it).
 #[rustfmt::skip]
-const ORGANISATION_WORDS: &[&str] = &[
+const ORGANISATION_WORDS: Words = Words::new(17, &[
     "kremlin", "house", "ministry", "office", "department", "party", "council", "committee",
     "commission", "agency", "court", "police", "army", "forces", "force", "government", "bank",
     "group", "club", "university", "college", "school", "hospital", "times", "news", "post",
@@ -262,21 +342,21 @@ const ORGANISATION_WORDS: &[&str] = &[
     "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december", "budget", "programme", "show",
     "awards", "prize", "party's",
-];
+]);
 
 /// First words of place names made of capitalised words ("Saudi Arabia", "New York").
 #[rustfmt::skip]
-const PLACE_PREFIXES: &[&str] = &[
+const PLACE_PREFIXES: Words = Words::new(18, &[
     "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "central", "san", "santa", "los", "las", "saint", "st", "hong", "sri", "costa", "puerto",
     "saudi", "great", "middle", "upper", "lower", "united", "sierra", "buenos", "rio", "tel",
     "kuala", "port", "cape", "mount", "lake", "fort", "downing", "white", "wall",
-];
+]);
 
 /// Function and time words dropped from the start of a run of capitalised words ("But Peskov",
 /// "On Tuesday Putin").
 #[rustfmt::skip]
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS: Words = Words::new(19, &[
     "the", "a", "an", "but", "and", "or", "so", "yet", "then", "however", "meanwhile", "in", "on",
     "at", "after", "before", "when", "while", "if", "as", "although", "though", "despite", "for",
     "with", "without", "from", "by", "to", "of", "this", "that", "these", "those", "it", "its",
@@ -292,18 +372,18 @@ const FUNCTION_WORDS: &[&str] = &[
     "video", "watch", "click", "pictured", "above", "below", "left", "right", "top", "bottom",
     "inset", "main", "caption", "scroll", "down", "see", "reporting", "he", "she", "they", "them",
     "him", "one", "two", "three",
-];
+]);
 
 /// Capitalised words at a sentence's start that are common nouns, not names ("Police said").
 #[rustfmt::skip]
-const COMMON_SUBJECTS: &[&str] = &[
+const COMMON_SUBJECTS: Words = Words::new(20, &[
     "police", "officials", "authorities", "investigators", "prosecutors", "analysts", "experts",
     "critics", "sources", "residents", "witnesses", "researchers", "scientists", "doctors",
     "officers", "troops", "protesters", "fans", "supporters", "campaigners", "ministers", "mps",
     "peers", "insiders", "observers", "economists", "traders", "lawyers", "parents", "students",
     "teachers", "neighbours", "neighbors", "friends", "relatives", "others", "people", "many",
     "some", "both", "diplomats", "reports",
-];
+]);
 
 /// Words after which a straight or curly single quote is an elision, not a quote mark
 /// ('em, 'n', 'til, '90s).
@@ -354,11 +434,34 @@ struct Tok {
     word: bool,
 }
 
+/// What the extractor asks about a token, worked out once when its paragraph is tokenised: the
+/// same token is asked about many times (each quote's attribution, each sentence's subject).
+#[derive(Clone, Copy, Debug)]
+struct Facts {
+    /// Where the token in lower case (as `str::to_lowercase` writes it) lies in [`Para::lower`].
+    lower: (usize, usize),
+    /// The [`Words`] lists its lower-case form is in, a bit each (none for punctuation).
+    lists: u32,
+    /// A capitalised word ([`capitalised`]).
+    capitalised: bool,
+    /// A word that starts with a lower-case letter.
+    lower_case: bool,
+    /// [`Para::ends_sentence`].
+    ends_sentence: bool,
+}
+
 /// One paragraph, tokenised, with its quotes and sentences.
 struct Para<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// For each token, what is known about it.
+    facts: Vec<Facts>,
+    /// Every token in lower case, one after another ([`Facts::lower`]).
+    lower: String,
     spans: Vec<Span>,
+    /// For each span, whether it stops a look back for the start of a clause: it is unclosed or
+    /// holds [`MIN_WORDS`] words or more (see [`Para::clause_start`]).
+    stops_clause: Vec<bool>,
     /// For each token, the span it lies in (marks included).
     quoted: Vec<Option<usize>>,
     /// For each token, the index of its sentence; sentences end outside quotes, or at a quote
@@ -368,9 +471,9 @@ struct Para<'a> {
 
 /// How a quote is attributed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Who {
+enum Who<'a> {
     /// A name as written, with titles dropped.
-    Named(Name),
+    Named(Name<'a>),
     /// "he" or "she".
     Pronoun,
     /// A definite description of a person ("the Tory leader", "the 32-year-old").
@@ -381,8 +484,8 @@ enum Who {
 
 /// A name as written in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Name {
-    text: String,
+struct Name<'a> {
+    text: &'a str,
     /// Whether it names a person ("he" or "she" may refer to it), not a body or place.
     person: bool,
 }
@@ -392,15 +495,15 @@ type Pos = (usize, usize);
 
 /// An attribution found in the text.
 #[derive(Clone, Debug)]
-struct Found {
-    who: Who,
+struct Found<'a> {
+    who: Who<'a>,
     /// Where the subject or pronoun stands.
     at: Pos,
 }
 
 /// A quotation being assembled: its parts (spans of one paragraph) and its attribution.
 #[derive(Clone, Debug)]
-struct Item {
+struct Item<'a> {
     para: usize,
     parts: Vec<usize>,
     /// The range of the first part's words, and the parts' words joined.
@@ -408,7 +511,7 @@ struct Item {
     text: String,
     /// It is a quotation: four words or more, and not a title.
     quotation: bool,
-    found: Option<Found>,
+    found: Option<Found<'a>>,
     /// It continues the previous item, an unclosed quote.
     continues: bool,
     speaker: Option<String>,
@@ -429,10 +532,10 @@ struct Subject {
 
 /// What the whole article tells about words and names.
 #[derive(Default)]
-struct Context {
+struct Context<'p> {
     /// Words that appear in lower case somewhere: capitalised at a sentence's start, they are not
-    /// names.
-    common: FxHashSet<String>,
+    /// names ([`lower_case_words`]).
+    common: FxHashSet<&'p str>,
     /// People's full names (two or more words) by their first and by their last word in lower
     /// case ("peskov", "dmitry"): where each stands, in article order, a name repeated in a row
     /// kept once.
@@ -447,7 +550,17 @@ struct Context {
 /// The quotations of one article, given its paragraphs in order (plain text, one string per
 /// paragraph).
 pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
-    let paras: Vec<Para> = paragraphs.iter().map(|p| Para::new(p)).collect();
+    let spans: Vec<Vec<Span>> = paragraphs.iter().map(|p| spans(p)).collect();
+    // Every quotation is made of spans: without any, there is nothing to find (and most of the
+    // work below, every sentence's subject, is only for quotations).
+    if spans.iter().all(Vec::is_empty) {
+        return Vec::new();
+    }
+    let paras: Vec<Para> = paragraphs
+        .iter()
+        .zip(spans)
+        .map(|(p, spans)| Para::new(p, spans))
+        .collect();
     let mut ctx = Context {
         common: lower_case_words(&paras),
         ..Context::default()
@@ -479,9 +592,31 @@ pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
 }
 
 impl<'a> Para<'a> {
-    fn new(text: &'a str) -> Para<'a> {
+    fn new(text: &'a str, spans: Vec<Span>) -> Para<'a> {
         let toks = tokens(text);
-        let spans = spans(text);
+        let mut lower = String::with_capacity(text.len());
+        let facts: Vec<Facts> = toks
+            .iter()
+            .map(|t| {
+                let w = &text[t.start..t.end];
+                let from = lower.len();
+                push_lower(&mut lower, w);
+                Facts {
+                    lower: (from, lower.len()),
+                    lists: if t.word { lists_of(&lower[from..]) } else { 0 },
+                    capitalised: t.word && capitalised(w),
+                    lower_case: t.word && w.chars().next().is_some_and(char::is_lowercase),
+                    ends_sentence: false,
+                }
+            })
+            .collect();
+        let stops_clause = spans
+            .iter()
+            .map(|span| {
+                let words = text[span.start..span.end].split_whitespace().count();
+                span.close.is_none() || words >= MIN_WORDS
+            })
+            .collect();
         let mut quoted = vec![None; toks.len()];
         let mut s = 0;
         for (q, t) in quoted.iter_mut().zip(&toks) {
@@ -495,10 +630,17 @@ impl<'a> Para<'a> {
         let mut para = Para {
             text,
             toks,
+            facts,
+            lower,
             spans,
+            stops_clause,
             quoted,
             sentence: Vec::new(),
         };
+        // Whether a token ends a sentence depends on the token before it, so on its facts.
+        for i in 0..para.toks.len() {
+            para.facts[i].ends_sentence = para.finds_sentence_end(i);
+        }
         para.sentence = para.sentences();
         para
     }
@@ -508,35 +650,31 @@ impl<'a> Para<'a> {
         &self.text[t.start..t.end]
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.tok(i).to_lowercase()
+    fn lower(&self, i: usize) -> &str {
+        let (a, b) = self.facts[i].lower;
+        &self.lower[a..b]
     }
 
-    fn is_word(&self, i: usize, any_of: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word) && any_of.contains(&self.lower(i).as_str())
+    /// Whether token `i` is a word in a list (punctuation is in none).
+    fn in_list(&self, i: usize, list: Words) -> bool {
+        self.facts[i].lists & list.bit != 0
+    }
+
+    fn is_word(&self, i: usize, any_of: impl WordSet) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word) && any_of.holds(self, i)
     }
 
     fn is_punct(&self, i: usize, any_of: &str) -> bool {
         !self.toks[i].word && self.tok(i).chars().all(|c| any_of.contains(c))
     }
 
-    /// A capitalised word (not a possessive, which belongs to the next noun).
+    /// A capitalised word ([`capitalised`]).
     fn capitalised(&self, i: usize) -> bool {
-        let w = self.tok(i);
-        // "Long-time Labour supporter": a capitalised compound with a lower-case part is an
-        // adjective at a sentence's start ("Jean-Claude", "Rolls-Royce" are names).
-        let compound = w
-            .split('-')
-            .skip(1)
-            .any(|part| part.chars().next().is_some_and(char::is_lowercase));
-        self.toks[i].word
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && !is_possessive(w)
-            && !compound
+        self.facts[i].capitalised
     }
 
     fn lower_case(&self, i: usize) -> bool {
-        self.toks[i].word && self.tok(i).chars().next().is_some_and(char::is_lowercase)
+        self.facts[i].lower_case
     }
 
     /// The quoted words of a span, trimmed, without a trailing comma.
@@ -580,6 +718,11 @@ impl<'a> Para<'a> {
 
     /// Whether token `i` is a full stop, question or exclamation mark that ends a sentence.
     fn ends_sentence(&self, i: usize) -> bool {
+        self.facts[i].ends_sentence
+    }
+
+    /// [`Para::ends_sentence`] worked out, once per token.
+    fn finds_sentence_end(&self, i: usize) -> bool {
         if !self.is_punct(i, ".!?…") {
             return false;
         }
@@ -592,7 +735,7 @@ impl<'a> Para<'a> {
             let w = self.tok(i - 1);
             w.contains('.')
                 || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
-                || ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+                || self.in_list(i - 1, ABBREVIATIONS)
         })
     }
 
@@ -606,12 +749,10 @@ impl<'a> Para<'a> {
             if let Some(s) = self.quoted[k] {
                 // A short quote (a title, a scare quote) is part of the sentence (`said on "Face
                 // the Nation" that`); a quotation is not.
-                let span = &self.spans[s];
-                let words = self.text[span.start..span.end].split_whitespace().count();
-                if span.close.is_none() || words >= MIN_WORDS {
+                if self.stops_clause[s] {
                     break;
                 }
-                j = self.tok_at(span.open).min(k);
+                j = self.tok_at(self.spans[s].open).min(k);
                 continue;
             }
             if self.ends_sentence(k) {
@@ -639,7 +780,7 @@ impl<'a> Para<'a> {
     }
 
     /// The quotes of the paragraph as items, with their own attribution, broken quotes joined.
-    fn items(&self, para: usize, ctx: &Context) -> Vec<Item> {
+    fn items(&self, para: usize, ctx: &Context) -> Vec<Item<'a>> {
         let mut out = Vec::new();
         let mut s = 0;
         while s < self.spans.len() {
@@ -702,7 +843,7 @@ impl<'a> Para<'a> {
     /// When span `s` and the next are one quote broken by an attribution (`"We will win," he
     /// said, "and soon."` or `"We will win," he said. "It will be soon."`), that attribution. The
     /// second part must have no attribution of its own.
-    fn broken(&self, para: usize, s: usize, ctx: &Context) -> Option<Found> {
+    fn broken(&self, para: usize, s: usize, ctx: &Context) -> Option<Found<'a>> {
         let span = &self.spans[s];
         let next = self.spans.get(s + 1)?;
         let close = span.close?;
@@ -733,7 +874,7 @@ impl<'a> Para<'a> {
 
     /// The attribution right after span `s` (`"…," Peskov said`, `"…," said Peskov`, `"…,"
     /// according to the Kremlin`).
-    fn after(&self, para: usize, s: usize, ctx: &Context) -> Option<Found> {
+    fn after(&self, para: usize, s: usize, ctx: &Context) -> Option<Found<'a>> {
         let span = &self.spans[s];
         let close = span.close?;
         let first = self.tok_at(close);
@@ -781,7 +922,7 @@ impl<'a> Para<'a> {
 
     /// The attribution before span `s` in its sentence (`Peskov said: "…"`, `said that "…"`,
     /// `adding: "…"`, `according to Peskov, "…"`).
-    fn before(&self, para: usize, s: usize, ctx: &Context) -> Option<Found> {
+    fn before(&self, para: usize, s: usize, ctx: &Context) -> Option<Found<'a>> {
         let open = self.tok_at(self.spans[s].open);
         let lo = self.clause_start(open, BEFORE_REACH);
         for v in (lo..open).rev() {
@@ -810,7 +951,7 @@ impl<'a> Para<'a> {
     }
 
     /// The agent of a passive reporting verb at `v` (`described by Sharon as "…"`), before `end`.
-    fn agent(&self, para: usize, v: usize, end: usize, ctx: &Context) -> Option<Found> {
+    fn agent(&self, para: usize, v: usize, end: usize, ctx: &Context) -> Option<Found<'a>> {
         if v + 2 >= end || !self.is_word(v + 1, &["by"]) || !self.capitalised(v + 2) {
             return None;
         }
@@ -829,7 +970,7 @@ impl<'a> Para<'a> {
     }
 
     /// `according to X` starting at token `a`.
-    fn according(&self, para: usize, a: usize, end: usize, ctx: &Context) -> Option<Found> {
+    fn according(&self, para: usize, a: usize, end: usize, ctx: &Context) -> Option<Found<'a>> {
         (a..end.saturating_sub(1)).find_map(|i| {
             (self.is_word(i, &["according"]) && self.is_word(i + 1, &["to"]))
                 .then(|| self.named_after(para, i + 2, end, ctx))
@@ -839,7 +980,7 @@ impl<'a> Para<'a> {
     /// The speaker named after an inverted verb (`said Kremlin spokesman Dmitry Peskov`, `said
     /// the Kremlin`, `said he`): the last run of capitalised words before anything that is not
     /// part of a name or a title.
-    fn named_after(&self, para: usize, i: usize, end: usize, ctx: &Context) -> Found {
+    fn named_after(&self, para: usize, i: usize, end: usize, ctx: &Context) -> Found<'a> {
         let at = (para, self.toks.get(i).map_or(self.text.len(), |t| t.start));
         let unnamed = Found {
             who: Who::Unnamed,
@@ -891,7 +1032,7 @@ impl<'a> Para<'a> {
     }
 
     /// The subject of the verb at token `v`, looking back no further than `lo`.
-    fn subject(&self, para: usize, v: usize, lo: usize, ctx: &Context) -> Option<Found> {
+    fn subject(&self, para: usize, v: usize, lo: usize, ctx: &Context) -> Option<Found<'a>> {
         let mut j = v;
         // Auxiliaries, adverbs and times between subject and verb (`Peskov has also said`,
         // `Peskov on Tuesday said`).
@@ -909,7 +1050,7 @@ impl<'a> Para<'a> {
                 && self.is_punct(k - 2, ",")
             {
                 j = k - 2;
-            } else if k > lo && is_weekday(&self.lower(k)) && self.is_word(k - 1, &["on"]) {
+            } else if k > lo && is_weekday(self.lower(k)) && self.is_word(k - 1, &["on"]) {
                 j = k - 1;
             } else {
                 break;
@@ -1006,7 +1147,7 @@ impl<'a> Para<'a> {
             // Unless a caption glued to the sentence ends in a person's name (`… at the World Cup
             // Defoe added:`): that person is the subject.
             let glued = first < k
-                && ctx.full.contains_key(&self.lower(k))
+                && ctx.full.contains_key(self.lower(k))
                 && self.name(first, k, ctx).is_some_and(|n| !n.person);
             if glued && let Some(name) = self.name(k, k, ctx) {
                 return Some(Found {
@@ -1050,9 +1191,9 @@ impl<'a> Para<'a> {
     /// `the 32-year-old`, `The former Coronation Street star`).
     fn description(&self, k: usize, lo: usize) -> bool {
         let w = self.lower(k);
-        let role = TITLES.contains(&w.as_str())
-            || DESCRIPTORS.contains(&w.as_str())
-            || ROLE_NOUNS.contains(&w.as_str())
+        let role = self.in_list(k, TITLES)
+            || self.in_list(k, DESCRIPTORS)
+            || self.in_list(k, ROLE_NOUNS)
             || w.ends_with("-year-old");
         if !role || w == "the" || w == "of" {
             return false;
@@ -1075,7 +1216,7 @@ impl<'a> Para<'a> {
     /// The head of a subject that ends in a prepositional phrase starting at token `prep`: a
     /// person named just before it (`Paul Miller of Thames Valley Police`) or before the comma of
     /// an unclosed appositive (`William Nee, China researcher at Amnesty International`).
-    fn head_before(&self, para: usize, prep: usize, lo: usize, ctx: &Context) -> Found {
+    fn head_before(&self, para: usize, prep: usize, lo: usize, ctx: &Context) -> Found<'a> {
         let unnamed = Found {
             who: Who::Unnamed,
             at: (para, self.toks[prep].start),
@@ -1111,7 +1252,7 @@ impl<'a> Para<'a> {
         last: usize,
         lo: usize,
         ctx: &Context,
-    ) -> Option<Found> {
+    ) -> Option<Found<'a>> {
         let first = self.run_start(last, lo);
         let name = self.name(first, last, ctx).filter(|n| n.person)?;
         Some(Found {
@@ -1121,7 +1262,7 @@ impl<'a> Para<'a> {
     }
 
     /// For a participle (`adding`, `saying`) at `v`: the first subject in the sentence before it.
-    fn first_subject(&self, para: usize, lo: usize, v: usize, ctx: &Context) -> Option<Found> {
+    fn first_subject(&self, para: usize, lo: usize, v: usize, ctx: &Context) -> Option<Found<'a>> {
         (lo..v).find_map(|k| {
             if !self.verbish(k) {
                 return None;
@@ -1135,10 +1276,10 @@ impl<'a> Para<'a> {
     /// will say`).
     fn reporting(&self, i: usize) -> bool {
         // In lower case: "the United States" has no verb in it.
-        let went_on = self.is_word(i, &["went", "goes"]) && self.is_word(i + 1, &["on"]);
+        let went_on = || self.is_word(i, &["went", "goes"]) && self.is_word(i + 1, &["on"]);
         self.lower_case(i)
             && (self.is_word(i, REPORTING)
-                || went_on
+                || went_on()
                 || (self.is_word(i, PLAIN_REPORTING)
                     && self
                         .before_adverbs(i)
@@ -1206,16 +1347,16 @@ impl<'a> Para<'a> {
             return false;
         }
         let w = self.lower(i);
-        REPORTING.contains(&w.as_str())
-            || AUXILIARIES.contains(&w.as_str())
-            || IRREGULAR_VERBS.contains(&w.as_str())
+        self.in_list(i, REPORTING)
+            || self.in_list(i, AUXILIARIES)
+            || self.in_list(i, IRREGULAR_VERBS)
             || (w.len() > 3 && w.ends_with("ed"))
     }
 
     /// A particle inside a name (`Faisal bin Farhan`): lower case, followed by a capitalised word.
     fn particle(&self, i: usize, end: usize) -> bool {
         let w = self.lower(i);
-        (PARTICLES.contains(&w.as_str()) || w.starts_with("al-") || w.starts_with("el-"))
+        (self.in_list(i, PARTICLES) || w.starts_with("al-") || w.starts_with("el-"))
             && i + 1 < end
             && self.capitalised(i + 1)
     }
@@ -1228,9 +1369,7 @@ impl<'a> Para<'a> {
         }
         let w = self.tok(i - 1);
         w.chars().next().is_some_and(char::is_uppercase)
-            && (w.chars().count() == 1
-                || w.contains('.')
-                || ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
+            && (w.chars().count() == 1 || w.contains('.') || self.in_list(i - 1, ABBREVIATIONS))
     }
 
     /// The first token of the run of capitalised words (with particles and initials) ending at
@@ -1261,15 +1400,15 @@ impl<'a> Para<'a> {
     /// its start, titles dropped up to the last one. None when nothing is left, when a
     /// preposition was dropped right before it (`In High Places`), or when one unknown word
     /// follows a description (`the top-ranking Democrat`, `his brother Cody`).
-    fn name(&self, first: usize, last: usize, ctx: &Context) -> Option<Name> {
+    fn name(&self, first: usize, last: usize, ctx: &Context) -> Option<Name<'a>> {
         let words: Vec<usize> = (first..=last).filter(|&i| self.toks[i].word).collect();
         let mut from = 0;
         while from < words.len() {
             let i = words[from];
             let w = self.lower(i);
             let common = self.sentence_initial(i)
-                && (ctx.common.contains(&w) || COMMON_SUBJECTS.contains(&w.as_str()));
-            if FUNCTION_WORDS.contains(&w.as_str()) || common {
+                && (ctx.common.contains(w) || self.in_list(i, COMMON_SUBJECTS));
+            if self.in_list(i, FUNCTION_WORDS) || common {
                 from += 1;
             } else {
                 break;
@@ -1289,9 +1428,8 @@ impl<'a> Para<'a> {
         }
         let kept = &words[from..];
         let (&a, &b) = (kept.first()?, kept.last()?);
-        let text = self.text[self.toks[a].start..self.toks[b].end].to_string();
-        let lower: Vec<String> = kept.iter().map(|&i| self.lower(i)).collect();
-        let known = lower.len() == 1 && ctx.full.contains_key(&lower[0]);
+        let text = &self.text[self.toks[a].start..self.toks[b].end];
+        let known = kept.len() == 1 && ctx.full.contains_key(self.lower(a));
         let described = !titled
             && a == first
             && a > 0
@@ -1299,15 +1437,13 @@ impl<'a> Para<'a> {
             && !self.verbish(a - 1)
             && !self.is_word(a - 1, FUNCTION_WORDS)
             && !self.is_word(a - 1, DESCRIPTORS);
-        if lower.len() == 1 && described && !known {
+        if kept.len() == 1 && described && !known {
             return None;
         }
         let the = a > 0 && self.is_word(a - 1, &["the"]) && !titled;
         let body = the
-            || lower
-                .iter()
-                .any(|w| ORGANISATION_WORDS.contains(&w.as_str()))
-            || PLACE_PREFIXES.contains(&lower[0].as_str())
+            || kept.iter().any(|&i| self.in_list(i, ORGANISATION_WORDS))
+            || self.in_list(a, PLACE_PREFIXES)
             || kept.iter().any(|&i| is_acronym(self.tok(i)));
         let person = !body && (titled || kept.len() >= 2 || known);
         Some(Name { text, person })
@@ -1316,9 +1452,9 @@ impl<'a> Para<'a> {
     /// A title dropped before a name ("President", "Mr."), but not an honorific kept with it
     /// ("Sir", "Lord").
     fn is_title(&self, i: usize) -> bool {
-        let w = self.lower(i);
-        let w = w.trim_end_matches('.');
-        TITLES.contains(&w) && !HONORIFICS.contains(&w)
+        // A word never ends in a full stop (its full stops are inside it) and punctuation is in
+        // no list, so a final full stop needs no trimming.
+        self.in_list(i, TITLES) && !self.in_list(i, HONORIFICS)
     }
 
     /// The last token of the run of capitalised words starting at token `i`, outside quotes.
@@ -1363,8 +1499,10 @@ impl<'a> Para<'a> {
     /// a verb, a name followed by a lower-case word that is not a preposition or conjunction and
     /// not after one (`Putin met`, `Olivia Thibou wept`, not `met Putin in`), or the subject of a
     /// verb (`his mother said`).
-    fn subject_at(&self, para: usize, k: usize, ctx: &Context) -> Option<Found> {
-        let lo = self.clause_start(k, BEFORE_REACH);
+    fn subject_at(&self, para: usize, k: usize, ctx: &Context) -> Option<Found<'a>> {
+        // This is asked of most tokens, and most are no subject: the clause's start is looked
+        // for only when needed.
+        let clause_start = || self.clause_start(k, BEFORE_REACH);
         let next_lower = k + 1 < self.toks.len()
             && self.quoted[k + 1].is_none()
             && self.lower_case(k + 1)
@@ -1382,6 +1520,7 @@ impl<'a> Para<'a> {
                     || self.particle(k + 1, self.toks.len())
                     || self.initial_stop(k + 1)));
         if run_ends && next_lower && !self.is_word(k + 1, DESCRIPTORS) && !self.is_title(k + 1) {
+            let lo = clause_start();
             let first = self.run_start(k, lo);
             // After a preposition, a verb or a possessive (`met Putin in`, `his Christmas
             // message`), a name is not the subject.
@@ -1403,7 +1542,7 @@ impl<'a> Para<'a> {
             // Somebody unnamed doing something other than speaking (`the meeting was held`, `it
             // has`) leaves "he" to the person named before; somebody unnamed speaking (`his
             // mother said`) may be whom "he" means, and stops the search.
-            let f = self.subject(para, k, lo, ctx)?;
+            let f = self.subject(para, k, clause_start(), ctx)?;
             if f.who == Who::Unnamed && !self.reporting(k) {
                 return None;
             }
@@ -1438,6 +1577,30 @@ fn is_title_case(text: &str) -> bool {
         && words
             .iter()
             .all(|w| capitalised(w) || MINOR.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether a word is capitalised: it starts with a capital letter and is not a possessive, which
+/// belongs to the next noun.
+fn capitalised(w: &str) -> bool {
+    // "Long-time Labour supporter": a capitalised compound with a lower-case part is an
+    // adjective at a sentence's start ("Jean-Claude", "Rolls-Royce" are names).
+    let compound = || {
+        w.split('-')
+            .skip(1)
+            .any(|part| part.chars().next().is_some_and(char::is_lowercase))
+    };
+    w.chars().next().is_some_and(char::is_uppercase) && !is_possessive(w) && !compound()
+}
+
+/// Appends a word in lower case, as `str::to_lowercase` writes it, without a new string for ASCII.
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 /// Whether a word is a possessive ("Russia's", "Putin’s").
@@ -1482,13 +1645,10 @@ fn starts_sentence(rest: &str) -> bool {
 /// Words and punctuation characters. A word is a run of letters and digits, with apostrophes,
 /// hyphens, full stops and ampersands inside it ("Russia’s", "al-Assad", "U.S", "AT&T").
 fn tokens(text: &str) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         if c.is_whitespace() {
-            i += 1;
             continue;
         }
         if !c.is_alphanumeric() {
@@ -1497,28 +1657,32 @@ fn tokens(text: &str) -> Vec<Tok> {
                 end: at + c.len_utf8(),
                 word: false,
             });
-            i += 1;
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            let inner = "'’-.&".contains(c)
-                && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
-                && chars[j - 1].1.is_alphanumeric();
-            if c.is_alphanumeric() || inner {
-                j += 1;
+        let mut prev = c;
+        let mut end = text.len();
+        while let Some(&(k, c)) = chars.peek() {
+            let inner = || {
+                "'’-.&".contains(c)
+                    && text[k + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                    && prev.is_alphanumeric()
+            };
+            if c.is_alphanumeric() || inner() {
+                prev = c;
+                chars.next();
             } else {
+                end = k;
                 break;
             }
         }
-        let end = chars.get(j).map_or(text.len(), |x| x.0);
         out.push(Tok {
             start: at,
             end,
             word: true,
         });
-        i = j;
     }
     out
 }
@@ -1530,19 +1694,18 @@ fn tokens(text: &str) -> Vec<Tok> {
 /// as a plural possessive (`'Star Wars' streaming`), and the scan goes on from there: one stray
 /// mark must not swallow the rest of an article that has lost its paragraph breaks.
 fn spans(text: &str) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     // The open quote: its mark, the opening byte and the first byte inside.
     let mut open: Option<(Mark, usize, usize)> = None;
-    // The first mark the open single quote passed over as a possessive, by character index.
-    let mut fallback: Option<usize> = None;
+    // The first mark the open single quote passed over as a possessive: its byte and character.
+    let mut fallback: Option<(usize, char)> = None;
     // Going back to a fallback from the paragraph's end scans the rest again: a few times at
     // most, so that hostile text stays linear.
     let mut rescans = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let prev = i.checked_sub(1).map(|j| chars[j].1);
+    // Only quote marks open, close or reopen a quote: the scan goes from one to the next.
+    let mut at = next_mark(text, 0);
+    while let Some(c) = text[at..].chars().next() {
+        let prev = text[..at].chars().next_back();
         let before = &text[..at];
         let after = &text[at + c.len_utf8()..];
         match open {
@@ -1552,12 +1715,11 @@ fn spans(text: &str) -> Vec<Span> {
                 }
             }
             Some((m, o, start)) => {
-                if let Some(f) = fallback
+                if let Some((end, mark)) = fallback
                     && reopens(m, c, before, after)
                 {
                     // A quote opening again while a possessive-looking mark stands open: that
                     // mark closed the quote, and this one opens the next.
-                    let (end, mark) = chars[f];
                     out.push(Span {
                         open: o,
                         start,
@@ -1566,7 +1728,7 @@ fn spans(text: &str) -> Vec<Span> {
                     });
                     open = None;
                     fallback = None;
-                    i = f + 1;
+                    at = next_mark(text, end + mark.len_utf8());
                     continue;
                 } else if reopens(m, c, before, after) {
                     out.push(Span {
@@ -1587,17 +1749,16 @@ fn spans(text: &str) -> Vec<Span> {
                     open = None;
                     fallback = None;
                 } else if fallback.is_none() && possessive_mark(m, c, prev, after) {
-                    fallback = Some(i);
+                    fallback = Some((at, c));
                 }
             }
         }
-        i += 1;
-        if i == chars.len()
+        at = next_mark(text, at + c.len_utf8());
+        if at == text.len()
             && rescans < MAX_RESCANS
-            && let (Some((_, o, start)), Some(f)) = (open, fallback)
+            && let (Some((_, o, start)), Some((end, mark))) = (open, fallback)
         {
             rescans += 1;
-            let (end, mark) = chars[f];
             out.push(Span {
                 open: o,
                 start,
@@ -1606,7 +1767,7 @@ fn spans(text: &str) -> Vec<Span> {
             });
             open = None;
             fallback = None;
-            i = f + 1;
+            at = next_mark(text, end + mark.len_utf8());
         }
     }
     if let Some((_, o, start)) = open {
@@ -1618,6 +1779,22 @@ fn spans(text: &str) -> Vec<Span> {
         });
     }
     out
+}
+
+/// The byte offset of the first quote mark (“ „ ” ‘ ’ " ') at or after `from`, or the text's
+/// length: any other character leaves [`spans`]' scan as it is.
+fn next_mark(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = from;
+    while k < bytes.len() {
+        match bytes[k] {
+            b'"' | b'\'' => return k,
+            // The curly marks are encoded as 0xE2 0x80 and a third byte; 0xE2 starts a character.
+            0xE2 if text[k..].starts_with(['“', '„', '”', '‘', '’']) => return k,
+            _ => k += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// Whether a character would close the single quote opened with `m` but for looking like a
@@ -1633,6 +1810,10 @@ fn possessive_mark(m: Mark, c: char, prev: Option<char>, after: &str) -> bool {
 
 /// The kind of quote a character opens, outside any quote.
 fn opens(c: char, prev: Option<char>, after: &str) -> Option<Mark> {
+    // Asked of every character outside quotes: most are no quote mark at all.
+    if !matches!(c, '“' | '„' | '"' | '‘' | '\'') {
+        return None;
+    }
     let next = after.chars().next();
     let next_ok = next.is_some_and(|n| !n.is_whitespace() && !",;".contains(n));
     // Before an opening mark: the start, a space, a bracket or a dash; never a letter.
@@ -1693,6 +1874,10 @@ fn single_closes(prev: Option<char>, after: &str, inside: &str) -> bool {
 /// after a comma, colon or dash opens a quote nested in the open one (`'He said, 'I have played
 /// …'`), which is part of it.
 fn reopens(m: Mark, c: char, before: &str, after: &str) -> bool {
+    // Asked of every character inside a quote: most are no opening mark at all.
+    if !matches!(c, '“' | '"' | '‘' | '\'') {
+        return false;
+    }
     let next = after.chars().next();
     let fresh = before.chars().next_back().is_none_or(char::is_whitespace)
         && next.is_some_and(|n| n.is_alphanumeric() || "(‘'\"[…".contains(n));
@@ -1721,14 +1906,20 @@ fn elision(after: &str) -> bool {
 }
 
 /// Words written in lower case somewhere in the article, outside quotes or in them.
-fn lower_case_words(paras: &[Para]) -> FxHashSet<String> {
-    paras
-        .iter()
-        .flat_map(|p| {
+///
+/// Only words that also stand at a sentence's or a quoted stretch's start are kept: those are the
+/// only ones asked about ([`Para::name`]), and the set stays small.
+fn lower_case_words<'p>(paras: &'p [Para]) -> FxHashSet<&'p str> {
+    let words = |keep: fn(&Para, usize) -> bool| {
+        paras.iter().flat_map(move |p| {
             (0..p.toks.len())
-                .filter(|&i| p.lower_case(i))
+                .filter(move |&i| keep(p, i))
                 .map(|i| p.lower(i))
         })
+    };
+    let asked: FxHashSet<&str> = words(|p, i| p.toks[i].word && p.sentence_initial(i)).collect();
+    words(|p, i| p.lower_case(i))
+        .filter(|w| asked.contains(w))
         .collect()
 }
 
@@ -1760,7 +1951,7 @@ fn full_names(paras: &[Para], ctx: &mut Context) {
                 .and_then(|k| p.quoted[k])
                 .filter(|&s| p.spans[s].close == Some(p.toks[i - 1].end))
                 .and_then(|s| p.nickname_at(p.tok_at(p.spans[s].open)));
-            let mut text = name.text.clone();
+            let mut text = name.text.to_string();
             let mut next = last + 1;
             if let Some((s, k)) = inside {
                 let end = p.run_end(k);
@@ -1774,10 +1965,12 @@ fn full_names(paras: &[Para], ctx: &mut Context) {
             } else if let Some(s) = before {
                 nicknames.insert(p.words_of(&p.spans[s]).1.to_lowercase(), text.clone());
             }
-            let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-            if name.person && words.len() >= 2 {
-                for word in [&words[0], &words[words.len() - 1]] {
-                    let names: &mut Vec<(Pos, String)> = full.entry(word.clone()).or_default();
+            let mut words = text.split_whitespace();
+            if name.person
+                && let (Some(head), Some(tail)) = (words.next(), words.next_back())
+            {
+                for word in [head.to_lowercase(), tail.to_lowercase()] {
+                    let names: &mut Vec<(Pos, String)> = full.entry(word).or_default();
                     if names.last().is_none_or(|(_, n)| *n != text) {
                         names.push((at, text.clone()));
                     }
@@ -1916,7 +2109,7 @@ fn subjects(paras: &[Para], ctx: &Context, items: &[Item]) -> Vec<Subject> {
                 at: f.at,
                 sentence: sentence_of(paras, ctx, f.at),
                 person: match &f.who {
-                    Who::Named(n) if n.person => Some(fullest(ctx, &n.text, f.at)),
+                    Who::Named(n) if n.person => Some(fullest(ctx, n.text, f.at)),
                     _ => None,
                 },
                 anaphor: matches!(f.who, Who::Pronoun | Who::Description),
@@ -1958,7 +2151,7 @@ fn resolve(paras: &[Para], ctx: &Context, subjects: &mut [Subject], items: &mut 
             Some(Found {
                 who: Who::Named(name),
                 at,
-            }) => Some(fullest(ctx, &name.text, *at)),
+            }) => Some(fullest(ctx, name.text, *at)),
             Some(Found {
                 who: Who::Pronoun | Who::Description,
                 at,
@@ -2481,6 +2674,38 @@ mod tests {
             ),
             [q("He was a generous man to all of us", Some("Karl Weiss"))]
         );
+    }
+
+    #[test]
+    fn each_word_list_has_its_own_bit_and_the_lookup_holds_its_words() {
+        let all = ALL_LISTS.iter().fold(0, |all, list| {
+            assert_eq!(all & list.bit, 0, "{:?} shares a bit", list.words);
+            all | list.bit
+        });
+        assert_eq!(all, (1 << ALL_LISTS.len()) - 1);
+        for list in ALL_LISTS {
+            for w in list.words {
+                let expected = ALL_LISTS
+                    .iter()
+                    .filter(|l| l.words.contains(w))
+                    .fold(0, |bits, l| bits | l.bit);
+                assert_eq!(lists_of(w), expected, "{w}");
+            }
+        }
+        assert_eq!(lists_of("peskov"), 0);
+        assert_eq!(lists_of("Said"), 0, "the lookup is in lower case");
+    }
+
+    #[test]
+    fn tokens_in_lower_case_as_to_lowercase_writes_them() {
+        // The Kelvin sign lowers to an ASCII "k"; a final sigma lowers to "ς".
+        let text = "\u{212A}ING Peskov ΟΔΟΣ İstanbul U.S. AT&T, said";
+        let p = Para::new(text, spans(text));
+        for i in 0..p.toks.len() {
+            assert_eq!(p.lower(i), p.tok(i).to_lowercase());
+        }
+        assert!(p.is_title(0), "\u{212A}ING is a title, as \"king\"");
+        assert!(p.is_word(p.toks.len() - 1, REPORTING));
     }
 
     proptest::proptest! {
