@@ -7,6 +7,11 @@ every `starts` anchor occurs in the article text right after an opening quote ma
 (more than once only gives a warning: a quote repeated
 verbatim, e.g. in a photo caption, is labelled once), that it is 3 to 6 words long, and that every file has at least one
 quote. Prints per-set counts at the end.
+
+    check.py [FOLDER]
+
+FOLDER defaults to this one; for a folder below it (heldout/), the check also fails when one of
+its articles is labelled here too, so a held-out article is never one the extractor was built on.
 """
 import pathlib
 import re
@@ -28,12 +33,20 @@ def resolve(article: str) -> pathlib.Path:
 def main() -> int:
     errors = []
     warnings = []
-    files = sorted(HERE.glob("*.toml"))
+    folder = pathlib.Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE
+    dev_articles = set()
+    if folder != HERE:
+        for path in HERE.glob("*.toml"):
+            with path.open("rb") as fh:
+                dev_articles.add(tomllib.load(fh)["article"])
+    files = sorted(folder.glob("*.toml"))
     per_set = {}
     n_quotes = n_empty = skipped = 0
     for path in files:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
+        if data["article"] in dev_articles:
+            errors.append(f"{path.name}: article also labelled in {HERE}")
         art = resolve(data["article"])
         if data["article"].startswith("eval:") and not EVAL.is_dir():
             skipped += 1
