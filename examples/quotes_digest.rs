@@ -7,7 +7,7 @@
 //! ```
 //!
 //! Articles: every `article.txt` under `../shared/eval` (cnndm, bbc), the wikiref220 articles
-//! (`../shared/eval/wikiref220/articles/*.txt`), `../main/input/*.txt`, and every `.txt` under
+//! (`../shared/eval/wikiref220/articles/*.txt`), the sample in `input/`, and every `.txt` under
 //! each extra directory given. Each article is split into paragraphs twice: as
 //! `tests/quotes.rs` does (every non-empty line a paragraph, a first line with no sentence
 //! punctuation dropped as a headline), and as blank-line separated blocks with their lines joined
@@ -23,9 +23,10 @@ use brief::quotes;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let out = args
-        .next()
-        .expect("usage: quotes_digest OUT_FILE [EXTRA_DIR ...]");
+    let Some(out) = args.next() else {
+        eprintln!("usage: quotes_digest OUT_FILE [EXTRA_DIR ...]");
+        std::process::exit(2);
+    };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let eval = root.join("../shared/eval");
     let mut files = Vec::new();
@@ -40,7 +41,7 @@ fn main() {
         },
         &mut files,
     );
-    walk(&root.join("../main/input"), &mut is_txt, &mut files);
+    walk(&root.join("input"), &mut is_txt, &mut files);
     for dir in args {
         walk(Path::new(&dir), &mut is_txt, &mut files);
     }
@@ -91,17 +92,12 @@ fn is_txt(p: &Path) -> bool {
     p.extension().is_some_and(|x| x == "txt")
 }
 
-/// Files under `dir` (recursively) that `keep` accepts; nothing when `dir` is absent.
+/// Files under `dir` (recursively, links not followed) that `keep` accepts; nothing when `dir`
+/// is absent.
 fn walk(dir: &Path, keep: &mut dyn FnMut(&Path) -> bool, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, keep, out);
-        } else if keep(&p) {
-            out.push(p);
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if e.file_type().is_file() && keep(e.path()) {
+            out.push(e.into_path());
         }
     }
 }

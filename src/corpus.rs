@@ -48,7 +48,9 @@ pub struct Sentence {
     pub line: usize,
     /// Whitespace-separated words.
     pub words: usize,
-    /// Not a whole sentence a reader could quote alone ([`is_fragment`]): never a key line.
+    /// Not a whole sentence a reader could quote alone ([`mark_quotations`]): it ends on an
+    /// ellipsis (a quotation or a teaser cut short), opens a quotation its paragraph does not
+    /// close, or is shown within an earlier sentence's quotation. Never a key line.
     pub fragment: bool,
     /// When it opens a quotation that the next sentences of its paragraph close: how many of
     /// them. As a key line it is shown with them, the whole quotation ([`Corpus::line_text`]).
@@ -417,42 +419,48 @@ fn analyse(mut article: Article, analysis: Analysis) -> Analysed {
 const QUOTED_SENTENCES: usize = 4;
 
 /// Marks the sentences of one paragraph that open a quotation: shown with the sentences that
-/// close it (up to [`QUOTED_SENTENCES`] in all), or a fragment when none does.
+/// close it (up to [`QUOTED_SENTENCES`] in all), or a fragment when none does. The sentences a
+/// quotation is shown with are fragments too: alone they start inside a quotation, and their
+/// words are already in the opener's line.
 fn mark_quotations(sentences: &mut [Sentence], text: &str) {
-    for i in 0..sentences.len() {
+    let mut i = 0;
+    while i < sentences.len() {
         let own = &text[sentences[i].text.range()];
+        sentences[i].fragment = ends_on_ellipsis(own);
         let mut open = open_quotes(0, own);
         if open == 0 {
-            sentences[i].fragment = is_fragment(own);
+            i += 1;
             continue;
         }
-        let mut through = None;
-        for k in 1..QUOTED_SENTENCES.min(sentences.len() - i) {
+        let through = (1..QUOTED_SENTENCES.min(sentences.len() - i)).find(|&k| {
             open = open_quotes(open, &text[sentences[i + k].text.range()]);
-            if open == 0 {
-                through = Some(k);
-                break;
-            }
-        }
+            open == 0
+        });
         match through {
-            Some(k) => sentences[i].quoted_through = k as u8,
-            None => sentences[i].fragment = true,
+            Some(k) => {
+                sentences[i].quoted_through = k as u8;
+                for s in &mut sentences[i + 1..=i + k] {
+                    s.fragment = true;
+                }
+                i += k + 1;
+            }
+            None => {
+                sentences[i].fragment = true;
+                i += 1;
+            }
         }
     }
 }
 
-/// A piece of a sentence rather than a sentence: it opens a quotation it never closes (the
-/// quotation goes on in the next sentence, so this one alone misquotes), or it ends on an
-/// ellipsis (a quotation or a teaser cut short).
-pub fn is_fragment(text: &str) -> bool {
+fn ends_on_ellipsis(text: &str) -> bool {
     let t = text.trim_end();
-    t.ends_with("...") || t.ends_with('…') || open_quotes(0, t) > 0
+    t.ends_with("...") || t.ends_with('…')
 }
 
 /// Quotations open after `t`, `open` being open before it. Curly quotes say which way they turn;
 /// a straight one opens at the start or after a space or an opening bracket or dash, and closes
 /// anywhere else.
-fn open_quotes(open: i32, t: &str) -> i32 {
+pub(crate) fn open_quotes(open: i32, t: &str) -> i32 {
     let mut open = open;
     let mut prev = ' ';
     for c in t.chars() {
@@ -638,7 +646,8 @@ mod tests {
 
     #[test]
     fn fragments_are_cut_quotations_and_ellipses() {
-        use super::is_fragment;
+        // A sentence alone: cut at an ellipsis, or opening a quotation it does not close.
+        let is_fragment = |t: &str| super::ends_on_ellipsis(t) || super::open_quotes(0, t) > 0;
         for f in [
             "\"Without any evidence, bin Laden is a man without sin. ...",
             "“We will win.",
@@ -678,6 +687,8 @@ mod tests {
         // The opener of a closed quotation takes the next sentence with it; one never closed
         // within four sentences is a fragment.
         assert_eq!(marks[1], (1, false), "{marks:?}");
+        // The sentence it is shown with is not a line of its own.
+        assert_eq!(marks[2], (0, true), "{marks:?}");
         assert!(marks[3].1, "{marks:?}");
         assert_eq!(
             c.line_text((0, 1)),

@@ -1614,16 +1614,7 @@ fn is_acronym(w: &str) -> bool {
 }
 
 fn is_weekday(w: &str) -> bool {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .contains(&w)
+    crate::ingest::furniture::WEEKDAYS.contains(&w)
 }
 
 /// Whether the text after a terminal starts a new sentence: the end, or a space and then no

@@ -4,6 +4,7 @@
 //! conjunction that opens the next phrase, within the first [`TITLE_WORDS`] words, never inside
 //! a quotation or brackets and never after a word that needs what follows ("the", "of", "his").
 
+use crate::corpus::open_quotes;
 use crate::lang::Lang;
 
 /// Words a title keeps at most when the sentence must be cut.
@@ -68,11 +69,11 @@ pub fn from_sentence(sentence: &str, lang: Lang) -> String {
     let data = lang.data();
     // The last phrase boundary within the limit: the end of word k - 1, before word k.
     let mut best: Option<usize> = None;
-    let mut quotes_open = false;
+    let mut quotes = 0;
     let mut parens = 0i32;
     for k in 1..words.len().min(TITLE_WORDS + 1) {
         let (_, prev) = words[k - 1];
-        quotes_open ^= prev.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
+        quotes = open_quotes(quotes, prev);
         parens += prev.matches('(').count() as i32 - prev.matches(')').count() as i32;
         let word = words[k].1;
         let ends_clause =
@@ -83,7 +84,7 @@ pub fn from_sentence(sentence: &str, lang: Lang) -> String {
             .to_lowercase();
         let dangling = !ends_clause && data.is_stop_word(&prev_core);
         if k >= MIN_WORDS
-            && !quotes_open
+            && quotes == 0
             && parens <= 0
             && !dangling
             && (ends_clause || opens_phrase)
@@ -99,7 +100,7 @@ pub fn from_sentence(sentence: &str, lang: Lang) -> String {
     // open is closed after the ellipsis.
     let (start, word) = words[TITLE_WORDS - 1];
     let cut = sentence[..start + word.len()].trim_end_matches(|c: char| !c.is_alphanumeric());
-    let open = cut.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
+    let open = open_quotes(0, cut) > 0;
     let close = match cut.chars().rev().find(|&c| is_quote(c)) {
         Some('“') if open => "”",
         Some(_) if open => "\"",
@@ -112,24 +113,11 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”')
 }
 
-/// Each whitespace-separated word with its byte offset.
+/// Each whitespace-separated word with its byte offset in `s`.
 fn word_starts(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(b)) => {
-                out.push((b, &s[b..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(b) = start {
-        out.push((b, &s[b..]));
-    }
-    out
+    s.split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect()
 }
 
 #[cfg(test)]

@@ -244,21 +244,8 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Month abbreviations and weekday names and their abbreviations, lowercase ([`MONTHS`] too
-/// are calendar words).
-const CALENDAR_WORDS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Weekday names, lowercase, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -266,16 +253,13 @@ const CALENDAR_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
+];
+
+/// Month and weekday abbreviations, lowercase ([`MONTHS`] and [`WEEKDAYS`] too are calendar
+/// words).
+const CALENDAR_WORDS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
 
 /// Other words a time stamp is made of, lowercase: times of day, time zones, "2 hours ago",
@@ -569,7 +553,12 @@ fn is_stamp(rest: &str) -> bool {
         }
         let lower = w.to_lowercase();
         let known = |list: &[&str]| list.contains(&lower.as_str());
-        if !(is_number(w) || known(&MONTHS) || known(CALENDAR_WORDS) || known(TIME_WORDS)) {
+        if !(is_number(w)
+            || known(&MONTHS)
+            || known(&WEEKDAYS)
+            || known(CALENDAR_WORDS)
+            || known(TIME_WORDS))
+        {
             return false;
         }
     }
