@@ -1,7 +1,8 @@
 //! The brief model: the serde types that templates and `--format json` both see, so they never
 //! disagree. Versioned by [`SCHEMA_VERSION`]; `docs/brief.schema.json` is its JSON Schema
-//! (generated from these types, kept current by a test) and `docs/templates.md` explains every
-//! field.
+//! (generated from these types by the unit test `schema_is_current`; regenerate it after a model
+//! change with `BRIEF_UPDATE_SCHEMA=1 cargo test --lib schema`) and `docs/templates.md` explains
+//! every field.
 
 use serde::Serialize;
 
@@ -15,16 +16,9 @@ use crate::warning::Warning;
 /// Version of the model's shape. Bumped when a field is renamed or removed.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// The JSON Schema of [`Brief`], as committed in `docs/brief.schema.json`.
-pub fn json_schema() -> String {
-    let mut s =
-        serde_json::to_string_pretty(&schemars::schema_for!(Brief)).expect("a schema serializes");
-    s.push('\n');
-    s
-}
-
 /// A whole brief.
-#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Brief {
     pub schema_version: u32,
     /// The brief's date, `YYYY-MM-DD`.
@@ -41,7 +35,8 @@ pub struct Brief {
 }
 
 /// Counts, for headers and footers.
-#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Stats {
     pub articles: usize,
     pub sentences: usize,
@@ -51,7 +46,8 @@ pub struct Stats {
 }
 
 /// A story thread.
-#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Thread {
     pub name: String,
     /// `name` in lowercase ASCII with dashes, for anchors.
@@ -81,7 +77,8 @@ pub struct Thread {
 }
 
 /// An article and its key lines.
-#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Article {
     /// Path relative to the input folder, without extension.
     pub id: String,
@@ -114,7 +111,8 @@ pub struct Article {
 }
 
 /// A chosen sentence, with why and where.
-#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct KeyLine {
     /// The sentence, verbatim.
     pub text: String,
@@ -143,7 +141,8 @@ pub struct KeyLine {
 }
 
 /// A direct quotation (at least four words) and who said it ([`crate::quotes`]).
-#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct QuoteLine {
     /// The quoted words, without the quote marks; the parts of a quotation broken by its
     /// attribution are joined with " … ".
@@ -300,5 +299,23 @@ mod tests {
         assert_eq!(super::slug("Saudi Arabia’s talks"), "saudi-arabia-s-talks");
         assert_eq!(super::slug("  Alaska!"), "alaska");
         assert_eq!(super::slug("…"), "thread");
+    }
+
+    /// `docs/brief.schema.json` is the JSON Schema of [`Brief`] as the types say today. (The types
+    /// derive `schemars::JsonSchema` in tests only, so schemars is a dev-dependency.)
+    #[test]
+    fn schema_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/brief.schema.json");
+        let mut fresh = serde_json::to_string_pretty(&schemars::schema_for!(super::Brief)).unwrap();
+        fresh.push('\n');
+        if std::env::var_os("BRIEF_UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "docs/brief.schema.json is stale: BRIEF_UPDATE_SCHEMA=1 cargo test --lib schema (and \
+             bump SCHEMA_VERSION when a field is renamed or removed)"
+        );
     }
 }

@@ -20,7 +20,7 @@
 use crate::text::Term;
 
 /// Which similarity weighs the edges.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Similarity {
     /// Normalised word overlap, TextRank's original (the default: it measured best, see README)
@@ -30,6 +30,42 @@ pub enum Similarity {
     TfIdf,
     /// BM25 with an IDF floor
     Bm25,
+}
+
+impl Similarity {
+    /// Every similarity, with the name [`FromStr`](std::str::FromStr) reads and `Display` writes.
+    pub const ALL: [(Similarity, &'static str); 3] = [
+        (Similarity::Overlap, "overlap"),
+        (Similarity::TfIdf, "tf-idf"),
+        (Similarity::Bm25, "bm25"),
+    ];
+}
+
+impl std::fmt::Display for Similarity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (_, name) = Similarity::ALL
+            .iter()
+            .find(|(s, _)| s == self)
+            .expect("every similarity is listed");
+        f.write_str(name)
+    }
+}
+
+impl std::str::FromStr for Similarity {
+    type Err = crate::Error;
+
+    /// Reads `overlap`, `tf-idf` or `bm25` (any case).
+    fn from_str(s: &str) -> crate::Result<Similarity> {
+        Similarity::ALL
+            .iter()
+            .find(|(_, name)| name.eq_ignore_ascii_case(s))
+            .map(|&(sim, _)| sim)
+            .ok_or_else(|| {
+                crate::Error::Invalid(format!(
+                    "unknown similarity {s:?}; known: overlap, tf-idf, bm25"
+                ))
+            })
+    }
 }
 
 /// How many of a term's postings are followed from one sentence.

@@ -2,10 +2,10 @@
 //!
 //! Data flows one way, one module per stage:
 //! `ingest -> segment -> text -> (corpus) -> graph -> rank -> select -> threads -> brief -> render`.
-//! [`pipeline`] is the single code path the commands share; [`cli`] is the command line.
+//! [`pipeline`] is the single code path the commands share; the command line is the `brief-cli`
+//! crate (`cli/`), which owns clap, the terminal and the files it writes.
 
 pub mod brief;
-pub mod cli;
 pub mod corpus;
 pub mod error;
 pub mod eval;

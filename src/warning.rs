@@ -10,7 +10,8 @@ use std::fmt;
 use serde::Serialize;
 
 /// One thing brief did to the input that the user should know about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Warning {
     /// The file it is about, as the brief names it (relative to the input folder), or the path
     /// of a thread file or data set.

@@ -11,7 +11,8 @@ use super::furniture::{self, MONTHS};
 use super::{Block, Role};
 
 /// Where an article's source was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFrom {
     FrontMatter,

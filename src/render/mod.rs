@@ -105,7 +105,7 @@ pub enum Strictness {
 }
 
 /// What `brief build` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Format {
     /// Markdown, from the templates, checked with pulldown-cmark
     #[default]
@@ -117,13 +117,34 @@ pub enum Format {
 }
 
 impl Format {
-    /// The file extension of this format.
+    /// Every format.
+    pub const ALL: [Format; 3] = [Format::Md, Format::Html, Format::Json];
+
+    /// The file extension of this format, which is also its name.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Md => "md",
             Format::Html => "html",
             Format::Json => "json",
         }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = Error;
+
+    /// Reads `md`, `html` or `json` (any case).
+    fn from_str(s: &str) -> Result<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extension().eq_ignore_ascii_case(s))
+            .ok_or_else(|| Error::Invalid(format!("unknown format {s:?}; known: md, html, json")))
     }
 }
 

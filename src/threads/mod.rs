@@ -151,7 +151,8 @@ pub fn lint(path: &Path, text: &str, defs: &[ThreadDef], discover: bool) -> Vec<
 pub const OTHER: &str = "Other";
 
 /// How much one term weighs for one article.
-#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Evidence {
     pub term: String,
     pub title: usize,

@@ -6,13 +6,13 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::corpus::Analysis;
-use crate::pipeline;
-use crate::progress::{Progress, Stage};
-use crate::select::Budget;
+use brief::corpus::Analysis;
+use brief::pipeline;
+use brief::progress::{Progress, Stage};
+use brief::select::Budget;
 
-use super::options::Summary;
-use super::progress::Bar;
+use crate::options::Summary;
+use crate::progress::Bar;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -44,12 +44,12 @@ pub fn run(args: Args) -> Result<()> {
         language: args.summary.language,
         inline_furniture: !args.summary.keep_furniture,
     };
-    let reading = super::input::Reading {
+    let reading = crate::input::Reading {
         follow: args.follow,
         exclude: None,
     };
-    let corpus = super::input::read_any(&args.input, analysis, &reading, &bar)?;
-    bar.suspend(|| super::term::warnings(&corpus.warnings))?;
+    let corpus = crate::input::read_any(&args.input, analysis, &reading, &bar)?;
+    bar.suspend(|| crate::term::warnings(&corpus.warnings))?;
     let opts = args.summary.options();
     let budget = args.summary.budget().unwrap_or(DEFAULT_BUDGET);
     bar.start(Stage::Ranking, 1);

@@ -8,11 +8,11 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::eval::{self, Rouge, RougeOptions};
-use crate::select::Budget;
-use crate::warning::Warning;
+use brief::eval::{self, Rouge, RougeOptions};
+use brief::select::Budget;
+use brief::warning::Warning;
 
-use super::options::Summary;
+use crate::options::Summary;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -250,7 +250,7 @@ fn warn_under(root: &Path, warnings: impl IntoIterator<Item = Warning>) -> Resul
             ..w
         })
         .collect();
-    super::term::warnings(&named)
+    crate::term::warnings(&named)
 }
 
 /// Scores `summaries/<name>.txt` against `refs/<name>.txt`, `refs/<name>.*.txt` or
@@ -305,7 +305,7 @@ fn compare(summaries: &Path, refs: &Path, args: &Args, stem: bool) -> Result<Vec
             )
         })
         .collect();
-    super::term::warnings(&unused)?;
+    crate::term::warnings(&unused)?;
     let rouge_opts = RougeOptions {
         stem,
         limit_words: args.limit_words,

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
-use crate::render::{self, Templates};
+use brief::render::{self, Templates};
 
-use super::term;
+use crate::term;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -95,7 +95,7 @@ pub fn run(args: Args) -> Result<()> {
                 .with_context(|| format!("cannot create folder {}", dir.display()))?;
             for (name, source) in render::EMBEDDED {
                 let path = dir.join(name);
-                super::build::write_atomically(&path, source.as_bytes())?;
+                crate::output::write_atomically(&path, source.as_bytes())?;
                 term::result(path.display());
             }
             Ok(())
@@ -112,7 +112,7 @@ pub fn run(args: Args) -> Result<()> {
         Command::Check { templates } => {
             let templates = folder(templates)?;
             let names = templates.names();
-            let problems = render::check_templates(&templates, &crate::sample::brief());
+            let problems = render::check_templates(&templates, &brief::sample::brief());
             if problems.is_empty() {
                 term::result(format_args!(
                     "{} templates rendered against the sample brief in strict mode: no problem",

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::lang::{self, Lang, SplitRules};
-use crate::segment;
+use brief::lang::{self, Lang, SplitRules};
+use brief::segment;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -33,15 +33,18 @@ pub struct Args {
 }
 
 /// The language `split` uses.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub enum SplitLanguage {
     Auto,
     Rules(&'static SplitRules),
 }
 
-impl std::fmt::Debug for SplitRules {
+impl std::fmt::Debug for SplitLanguage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "SplitRules({})", self.code)
+        match self {
+            SplitLanguage::Auto => f.write_str("Auto"),
+            SplitLanguage::Rules(rules) => write!(f, "Rules({})", rules.code),
+        }
     }
 }
 
@@ -72,18 +75,18 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let (path, mut bytes) = super::input::read_any_one(&args.input)?;
+    let (path, mut bytes) = crate::input::read_any_one(&args.input)?;
     let name = path.display().to_string();
     let mut warnings = Vec::new();
-    if super::input::cut_to_limit(&mut bytes) {
-        warnings.push(super::input::truncated(&name));
+    if crate::input::cut_to_limit(&mut bytes) {
+        warnings.push(crate::input::truncated(&name));
     }
-    let mut text = crate::ingest::decode(&path, &bytes)?;
-    let removed = crate::ingest::remove_controls(&mut text);
+    let mut text = brief::ingest::decode(&path, &bytes)?;
+    let removed = brief::ingest::remove_controls(&mut text);
     if removed > 0 {
-        warnings.push(crate::ingest::controls_removed(&name, removed));
+        warnings.push(brief::ingest::controls_removed(&name, removed));
     }
-    super::term::warnings(&warnings)?;
+    crate::term::warnings(&warnings)?;
     let rules = match args.language {
         SplitLanguage::Rules(r) => r,
         SplitLanguage::Auto => lang::detect_split_code(&text)

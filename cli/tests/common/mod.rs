@@ -4,9 +4,12 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The project's folder.
+/// The project's folder (the workspace's root, with `input/`, `briefs/` and `README.md`).
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("cli/ is inside the project")
+        .to_path_buf()
 }
 
 /// `brief`, run in `dir`, with no SOURCE_DATE_EPOCH from the environment.

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::progress::{Progress, Stage};
+use brief::progress::{Progress, Stage};
 
 /// How long a run goes before its progress bar appears.
 const DELAY: Duration = Duration::from_secs(1);
@@ -31,7 +31,7 @@ impl Bar {
         use std::io::IsTerminal;
         let allowed = std::io::stderr().is_terminal()
             && std::env::var_os("CI").is_none()
-            && !super::term::quiet();
+            && !crate::term::quiet();
         let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
         bar.set_style(
             ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} {elapsed}")

@@ -1,23 +1,11 @@
-//! The command line: clap definitions, one file per subcommand, and the mapping of outcomes to
-//! exit codes (0 ok, 1 error, 2 usage). Only this module touches the file system and the terminal,
-//! but for `render` reading template folders and `eval` reading data sets.
-
-mod build;
-mod completions;
-mod eval;
-mod input;
-mod options;
-mod output;
-mod progress;
-mod split;
-mod summarize;
-mod templates;
-mod term;
-mod threads;
+//! The top-level command: clap's definition of `brief` and its subcommands, and the mapping of
+//! outcomes to exit codes (0 ok, 1 error, 2 usage).
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use crate::{build, completions, eval, output, split, summarize, templates, term, threads};
 
 const EXAMPLES: &str = "\
 Examples:

@@ -9,17 +9,18 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::corpus::Analysis;
-use crate::pipeline::{self, Options, ThreadSource};
-use crate::progress::{Progress, Stage};
-use crate::render::{self, Format, Strictness, Templates};
-use crate::select::Budget;
-use crate::threads;
-use crate::warning::Warning;
+use brief::corpus::Analysis;
+use brief::pipeline::{self, Options, ThreadSource};
+use brief::progress::{Progress, Stage};
+use brief::render::{self, Format, Strictness, Templates};
+use brief::select::Budget;
+use brief::threads;
+use brief::warning::Warning;
 
-use super::options::{Source, Summary, parse_budget};
-use super::progress::Bar;
-use super::term;
+use crate::options::{Source, Summary, parse_budget};
+use crate::output::write_atomically;
+use crate::progress::Bar;
+use crate::term;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,6 +31,27 @@ Examples:
   brief build --watch                           rebuild when an article, template or thread changes
   brief build --input news/ --out out/ --templates my-templates/
   brief build --lines 2 --corpus-budget 120w    two lines per article and thread, 120 words overall";
+
+/// `--format` values: the library's [`Format`], with their help text.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum FormatName {
+    /// Markdown, from the templates, checked with pulldown-cmark
+    Md,
+    /// A standalone HTML page made from the Markdown, with an embedded stylesheet
+    Html,
+    /// The brief model as JSON (schema: docs/brief.schema.json)
+    Json,
+}
+
+impl From<FormatName> for Format {
+    fn from(name: FormatName) -> Format {
+        match name {
+            FormatName::Md => Format::Md,
+            FormatName::Html => Format::Html,
+            FormatName::Json => Format::Json,
+        }
+    }
+}
 
 /// Build the brief of a folder of articles
 #[derive(Debug, Clone, clap::Args)]
@@ -47,8 +69,8 @@ pub struct Args {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Md)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FormatName::Md)]
+    pub format: FormatName,
     /// Write nothing; exit 1 and print a unified diff if the brief in --out would change
     #[arg(long, conflicts_with = "watch")]
     pub check: bool,
@@ -114,11 +136,11 @@ fn build(args: &Args) -> Result<Built> {
         language: args.summary.language,
         inline_furniture: !args.summary.keep_furniture,
     };
-    let reading = super::input::Reading {
+    let reading = crate::input::Reading {
         follow: args.source.follow,
         exclude: Some(args.out.clone()),
     };
-    let corpus = super::input::read_folder(&args.source.input, analysis, &reading, &bar)?;
+    let corpus = crate::input::read_folder(&args.source.input, analysis, &reading, &bar)?;
     bar.suspend(|| term::warnings(corpus.warnings.iter().chain(&thread_warnings)))?;
     if corpus.docs.is_empty() {
         anyhow::bail!(
@@ -162,7 +184,7 @@ fn build(args: &Args) -> Result<Built> {
     let rendering = Instant::now();
     bar.start(Stage::Rendering, 1);
     let env = render::environment(&templates, Strictness::Normal);
-    let output = render::output(&env, &templates, &brief, args.format)?;
+    let output = render::output(&env, &templates, &brief, args.format.into())?;
     bar.advance(1);
     term::detail(format_args!(
         "rendered with {} in {} ms; {} ms in all ({})",
@@ -173,13 +195,15 @@ fn build(args: &Args) -> Result<Built> {
     ));
     drop(bar);
     Ok(Built {
-        path: args.out.join(format!("{date}.{}", args.format.extension())),
+        path: args
+            .out
+            .join(format!("{date}.{}", Format::from(args.format).extension())),
         output,
     })
 }
 
 fn templates(args: &Args) -> Result<Templates> {
-    super::templates::folder(args.templates.clone())
+    crate::templates::folder(args.templates.clone())
 }
 
 fn templates_label(t: &Templates) -> String {
@@ -325,7 +349,7 @@ fn relevant(path: &Path) -> bool {
     if name.starts_with('.') || name.ends_with('~') {
         return false;
     }
-    crate::ingest::is_article_path(path) || name.ends_with(".j2") || name.ends_with(".toml")
+    brief::ingest::is_article_path(path) || name.ends_with(".j2") || name.ends_with(".toml")
 }
 
 /// The summarizer options the flags give: `--lines/--words/--ratio` set every section, the
@@ -383,5 +407,3 @@ pub fn brief_date(flag: Option<jiff::civil::Date>) -> Result<jiff::civil::Date> 
     }
     Ok(jiff::Zoned::now().date())
 }
-
-pub use super::output::write_atomically;

@@ -8,14 +8,14 @@ use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::build::thread_source;
-use super::options::{Source, parse_language};
-use super::progress::Bar;
-use super::term;
-use crate::corpus::{Analysis, Corpus};
-use crate::lang::LanguageChoice;
-use crate::pipeline;
-use crate::threads::{Assignment, OTHER, ThreadDef};
+use crate::build::thread_source;
+use crate::options::{Source, parse_language};
+use crate::progress::Bar;
+use crate::term;
+use brief::corpus::{Analysis, Corpus};
+use brief::lang::LanguageChoice;
+use brief::pipeline;
+use brief::threads::{Assignment, OTHER, ThreadDef};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -77,11 +77,11 @@ pub fn run(args: Args) -> Result<()> {
         language: args.language,
         inline_furniture: true,
     };
-    let reading = super::input::Reading {
+    let reading = crate::input::Reading {
         follow: args.source.follow,
         exclude: None,
     };
-    let corpus = super::input::read_folder(&args.source.input, analysis, &reading, &bar)?;
+    let corpus = crate::input::read_folder(&args.source.input, analysis, &reading, &bar)?;
     bar.suspend(|| term::warnings(corpus.warnings.iter().chain(&thread_warnings)))?;
     let (defs, assignments) = pipeline::find_threads(&corpus, source);
     drop(bar);

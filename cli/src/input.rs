@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use crate::corpus::{Analysed, Analysis, Corpus};
-use crate::ingest::{self, Article};
-use crate::progress::{Progress, Stage};
-use crate::warning::Warning;
+use brief::corpus::{Analysed, Analysis, Corpus};
+use brief::ingest::{self, Article};
+use brief::progress::{Progress, Stage};
+use brief::warning::Warning;
 
 /// The most bytes read from standard input: one article, however long, is far smaller.
 pub const STDIN_LIMIT: u64 = 64 * 1024 * 1024;
@@ -139,7 +139,7 @@ fn article_files(dir: &Path, reading: &Reading) -> Result<(Files, Vec<Warning>)>
     }
     files.sort();
     if files.is_empty() {
-        return Err(crate::Error::NoArticles(dir.to_path_buf()).into());
+        return Err(brief::Error::NoArticles(dir.to_path_buf()).into());
     }
     Ok((files, warnings))
 }

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::graph::Similarity;
-use crate::lang::LanguageChoice;
-use crate::pipeline::{DEFAULT_BACKWARD, DEFAULT_RAMP, Options};
-use crate::rank::Ranker;
-use crate::select::{Budget, Redundancy};
+use brief::graph::Similarity;
+use brief::lang::LanguageChoice;
+use brief::pipeline::{DEFAULT_BACKWARD, DEFAULT_RAMP, Options};
+use brief::rank::Ranker;
+use brief::select::{Budget, Redundancy};
 
 /// Where articles and threads come from (`build`, `threads`).
 #[derive(Debug, Clone, Args)]
@@ -37,6 +37,27 @@ pub enum RankerName {
     Pacsum,
 }
 
+/// `--similarity` values: the library's [`Similarity`], with their help text.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SimilarityName {
+    /// Normalised word overlap, TextRank's original (the default: it measured best, see README)
+    Overlap,
+    /// TF-IDF cosine
+    TfIdf,
+    /// BM25 with an IDF floor
+    Bm25,
+}
+
+impl From<SimilarityName> for Similarity {
+    fn from(name: SimilarityName) -> Similarity {
+        match name {
+            SimilarityName::Overlap => Similarity::Overlap,
+            SimilarityName::TfIdf => Similarity::TfIdf,
+            SimilarityName::Bm25 => Similarity::Bm25,
+        }
+    }
+}
+
 /// Summarizer options.
 #[derive(Debug, Clone, Args)]
 pub struct Summary {
@@ -53,8 +74,8 @@ pub struct Summary {
     #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_language)]
     pub language: LanguageChoice,
     /// Sentence similarity for the TextRank graph
-    #[arg(long, value_enum, default_value_t = Similarity::default())]
-    pub similarity: Similarity,
+    #[arg(long, value_enum, default_value_t = SimilarityName::Overlap)]
+    pub similarity: SimilarityName,
     /// Ranking: adaptive (the default), pagerank (TextRank) or pacsum; for ablations
     #[arg(long, value_enum, hide = true)]
     pub ranker: Option<RankerName>,
@@ -98,7 +119,7 @@ impl Summary {
             Some(RankerName::Pacsum) => Ranker::PacSum { backward },
         };
         Options {
-            similarity: self.similarity,
+            similarity: self.similarity.into(),
             ranker,
             min_words: self.min_words.unwrap_or(defaults.min_words),
             redundancy: if self.no_mmr {

@@ -1,11 +1,11 @@
 //! Template errors as a template author sees them: file, line and column, the source line, and
 //! what is wrong, for a syntax error, an unknown variable, an unknown filter and a type error
-//! (fixtures in tests/data/templates/<case>/). Snapshots keep the messages from drifting. Then the
+//! (fixtures in the project's tests/data/templates/<case>/). Snapshots keep the messages from drifting. Then the
 //! limits every render runs under, through the binary: a runaway loop runs out of fuel, a template
 //! that prints too much passes the output cap, and a template that includes itself gets a short
 //! error; each exits 1, names the template and writes nothing. And `templates init` on a file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use brief::render::{self, Strictness, Templates};
@@ -21,14 +21,15 @@ const SAMPLE_DATE: &str = "2025-08-20";
 /// fails the test instead of hanging it.
 const TIMEOUT: Duration = Duration::from_secs(120);
 
+/// The error rendering the sample with the fixture templates `case`, with paths relative to the
+/// project's folder so that messages are the same on every machine.
 fn error_for(case: &str, strictness: Strictness) -> String {
-    // A relative path, so that messages are the same on every machine.
-    let templates = Templates::Dir(PathBuf::from("tests/data/templates").join(case));
-    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let root = common::root();
+    let templates = Templates::Dir(root.join("tests/data/templates").join(case));
     let env = render::environment(&templates, strictness);
     let err = render::render(&env, &templates, &brief::sample::brief())
         .expect_err("the template is broken");
-    err.to_string()
+    err.to_string().replace(&format!("{}/", root.display()), "")
 }
 
 #[test]
@@ -70,9 +71,7 @@ fn check_reports_every_broken_template_and_passes_the_defaults() {
         Vec::<String>::new()
     );
     let problems = render::check_templates(
-        &Templates::Dir(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/templates/unknown-variable"),
-        ),
+        &Templates::Dir(common::root().join("tests/data/templates/unknown-variable")),
         &sample,
     );
     assert_eq!(problems.len(), 1, "{problems:?}");

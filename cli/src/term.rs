@@ -60,8 +60,8 @@ pub fn set_strict(strict: bool) {
 
 /// Reports warnings: each on standard error (unless quiet), counted for [`warnings_total`].
 /// With `--strict`, any warning is an error: the command stops before writing anything.
-pub fn warnings<'a>(list: impl IntoIterator<Item = &'a crate::Warning>) -> anyhow::Result<()> {
-    let list: Vec<&crate::Warning> = list.into_iter().collect();
+pub fn warnings<'a>(list: impl IntoIterator<Item = &'a brief::Warning>) -> anyhow::Result<()> {
+    let list: Vec<&brief::Warning> = list.into_iter().collect();
     if list.is_empty() {
         return Ok(());
     }

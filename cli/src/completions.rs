@@ -21,13 +21,13 @@ pub struct Args {
 pub struct ManArgs {}
 
 pub fn run(args: Args) -> Result<()> {
-    let mut cmd = super::Cli::command();
+    let mut cmd = crate::cli::Cli::command();
     clap_complete::generate(args.shell, &mut cmd, "brief", &mut std::io::stdout());
     Ok(())
 }
 
 pub fn man(_: ManArgs) -> Result<()> {
-    let cmd = super::Cli::command();
+    let cmd = crate::cli::Cli::command();
     clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
     Ok(())
 }
