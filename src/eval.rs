@@ -12,7 +12,7 @@
 //! Evaluation never summarizes by itself: dataset mode calls [`crate::pipeline::summarize`], the
 //! code path `brief summarize` takes.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -231,8 +231,9 @@ pub struct Evaluated {
 /// Summarizes a unit's article as `brief summarize --words B` does, with B = `budget` or the
 /// first reference's word count, and scores it against every reference.
 pub fn evaluate(unit: &Unit, budget: Option<usize>, setup: &Setup) -> crate::Result<Evaluated> {
-    let io = |path: &Path, e: std::io::Error| {
-        crate::Error::Invalid(format!("cannot read {}: {e}", path.display()))
+    let io = |path: &Path, e: std::io::Error| crate::Error::Read {
+        path: path.to_path_buf(),
+        source: e,
     };
     let article_path = unit.dir.join("article.txt");
     let bytes = std::fs::read(&article_path).map_err(|e| io(&article_path, e))?;
@@ -296,49 +297,68 @@ pub fn find_units(root: &Path) -> std::io::Result<Vec<Unit>> {
 }
 
 /// [`find_units`], with a warning for each folder that holds `article.txt` but no `ref*.txt`
-/// (left out of the set).
+/// (left out of the set) and for each symbolic link that leads back to a folder above it (not
+/// followed again). Links are followed (a data set may be a folder of links); hidden folders are
+/// not read.
 pub fn find_units_and_gaps(root: &Path) -> std::io::Result<(Vec<Unit>, Vec<Warning>)> {
-    let mut out = Vec::new();
+    let id_of = |dir: &Path| {
+        dir.strip_prefix(root)
+            .unwrap_or(dir)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    // Each folder's article and references, in walking order (sorted by name).
+    let mut folders: BTreeMap<PathBuf, (bool, Vec<PathBuf>)> = BTreeMap::new();
     let mut gaps = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let mut references = Vec::new();
-        let mut has_article = false;
-        for entry in std::fs::read_dir(&dir)? {
-            let entry = entry?;
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if path.is_dir() {
-                if !name.starts_with('.') {
-                    stack.push(path);
-                }
-            } else if name == "article.txt" {
-                has_article = true;
-            } else if name.starts_with("ref") && name.ends_with(".txt") {
-                references.push(path);
+    let walk = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if e.loop_ancestor().is_some() => {
+                let path = e.path().unwrap_or(root);
+                gaps.push(Warning::new(
+                    id_of(path),
+                    "skipped: a symbolic link back to a folder above it (a loop)",
+                ));
+                continue;
             }
-        }
-        let id_of = |dir: &Path| {
-            dir.strip_prefix(root)
-                .unwrap_or(dir)
-                .to_string_lossy()
-                .replace('\\', "/")
+            Err(e) => return Err(e.into()),
         };
-        if has_article && references.is_empty() {
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        let Some(dir) = entry.path().parent() else {
+            continue;
+        };
+        if name == "article.txt" {
+            folders.entry(dir.to_path_buf()).or_default().0 = true;
+        } else if name.starts_with("ref") && name.ends_with(".txt") {
+            let folder = folders.entry(dir.to_path_buf()).or_default();
+            folder.1.push(entry.path().to_path_buf());
+        }
+    }
+    let mut out = Vec::new();
+    for (dir, (has_article, references)) in folders {
+        if !has_article {
+            continue;
+        }
+        if references.is_empty() {
             gaps.push(Warning::new(
                 unit_file(&id_of(&dir), "article.txt"),
                 "skipped: no ref*.txt beside it",
             ));
+            continue;
         }
-        if has_article && !references.is_empty() {
-            references.sort();
-            let id = id_of(&dir);
-            out.push(Unit {
-                id,
-                dir,
-                references,
-            });
-        }
+        out.push(Unit {
+            id: id_of(&dir),
+            dir,
+            references,
+        });
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
     gaps.sort_by(|a, b| a.file.cmp(&b.file));
@@ -348,6 +368,51 @@ pub fn find_units_and_gaps(root: &Path) -> std::io::Result<(Vec<Unit>, Vec<Warni
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A link back to a folder above is walked once, with a warning, not until the path is too
+    /// long (it used to count one article 41 times); a link to another unit is followed.
+    #[cfg(unix)]
+    #[test]
+    fn units_are_found_once_through_links_and_loops() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        for (file, text) in [
+            ("a/article.txt", "A."),
+            ("a/ref1.txt", "A."),
+            ("a/ref0.txt", "A."),
+            ("elsewhere/b/article.txt", "B."),
+            ("elsewhere/b/ref.txt", "B."),
+            ("set/c/article.txt", "C."),
+            (".hidden/d/article.txt", "D."),
+            (".hidden/d/ref.txt", "D."),
+        ] {
+            let path = root.join("set").join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let set = root.join("set");
+        std::os::unix::fs::symlink(&set, set.join("a/up")).unwrap();
+        std::os::unix::fs::symlink(set.join("elsewhere/b"), set.join("b-link")).unwrap();
+        let (units, warnings) = find_units_and_gaps(&set).unwrap();
+        let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b-link", "elsewhere/b"]);
+        let refs: Vec<String> = units[0]
+            .references
+            .iter()
+            .map(|r| r.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(refs, ["ref0.txt", "ref1.txt"]);
+        let warnings: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("a/up: skipped: a symbolic link back"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[1].starts_with("set/c/article.txt: skipped: no ref"),
+            "{warnings:?}"
+        );
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-12

@@ -60,10 +60,10 @@ impl std::str::FromStr for Similarity {
             .iter()
             .find(|(_, name)| name.eq_ignore_ascii_case(s))
             .map(|&(sim, _)| sim)
-            .ok_or_else(|| {
-                crate::Error::Invalid(format!(
-                    "unknown similarity {s:?}; known: overlap, tf-idf, bm25"
-                ))
+            .ok_or_else(|| crate::Error::Value {
+                what: "similarity",
+                value: s.to_string(),
+                expected: "use overlap, tf-idf or bm25",
             })
     }
 }

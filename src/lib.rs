@@ -12,6 +12,7 @@ pub mod eval;
 pub mod graph;
 pub mod ingest;
 pub mod lang;
+pub mod location;
 pub mod pipeline;
 pub mod progress;
 pub mod quotes;

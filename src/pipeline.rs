@@ -379,6 +379,7 @@ pub fn find_threads(corpus: &Corpus, threads: ThreadSource) -> (Vec<ThreadDef>, 
                 description: String::new(),
                 terms: found.terms,
                 discovered: true,
+                line: None,
             });
             for m in found.members {
                 assignments[m].thread = Some(defs.len() - 1);

@@ -40,6 +40,7 @@ pub fn brief() -> Brief {
         description: "The harbour bridge and what its reopening changes.".into(),
         terms: vec!["harbour".into(), "bridge".into()],
         discovered: false,
+        line: None,
     }];
     let date = jiff::civil::date(2025, 3, 3);
     pipeline::build_brief(

@@ -1118,15 +1118,16 @@ mod tests {
             ". . . And. ..And .\u{2029}Sep\u{85}Nel\u{2028}Ls; ．Ｆｕｌｌ。".into(),
         ];
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sbd");
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
+        for entry in walkdir::WalkDir::new(&dir).max_depth(1).sort_by_file_name() {
+            let path = entry.unwrap().into_path();
             if path.extension().is_some_and(|e| e == "json") {
                 texts.push(std::fs::read_to_string(path).unwrap());
             }
         }
         let eval = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/cnndm");
-        if let Ok(dirs) = std::fs::read_dir(eval) {
-            for d in dirs.flatten().take(200) {
+        if eval.is_dir() {
+            let dirs = walkdir::WalkDir::new(eval).min_depth(1).max_depth(1);
+            for d in dirs.sort_by_file_name().into_iter().flatten().take(200) {
                 if let Ok(t) = std::fs::read_to_string(d.path().join("article.txt")) {
                     texts.push(t);
                 }

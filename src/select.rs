@@ -40,10 +40,10 @@ impl FromStr for Budget {
     /// `5` or `5l` (lines), `120w` (words), `0.2` or `20%` (ratio).
     fn from_str(s: &str) -> Result<Budget, Error> {
         let s = s.trim();
-        let bad = || {
-            Error::Invalid(format!(
-                "invalid budget {s:?}: use 5 (lines), 120w (words), or 0.2 / 20% (ratio)"
-            ))
+        let bad = || Error::Value {
+            what: "budget",
+            value: s.to_string(),
+            expected: "use 5 (lines), 120w (words), or 0.2 / 20% (ratio)",
         };
         if let Some(w) = s.strip_suffix('w') {
             return w

@@ -382,7 +382,7 @@ pub(super) fn thread_source(
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("cannot read thread file {}", file.display()))?;
     let defs = threads::parse(file, &text)?;
-    let warnings = threads::lint(file, &text, &defs, !no_discover);
+    let warnings = threads::lint(file, &defs, !no_discover);
     Ok(if no_discover {
         (ThreadSource::DefinedOnly(defs), warnings)
     } else {

@@ -253,6 +253,17 @@ fn warn_under(root: &Path, warnings: impl IntoIterator<Item = Warning>) -> Resul
     crate::term::warnings(&named)
 }
 
+/// The entries of `dir` (not of its subfolders), sorted by name.
+fn list(dir: &Path) -> Result<Vec<PathBuf>> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| Ok(e?.into_path()))
+        .collect()
+}
+
 /// Scores `summaries/<name>.txt` against `refs/<name>.txt`, `refs/<name>.*.txt` or
 /// `refs/<name>/*.txt`.
 fn compare(summaries: &Path, refs: &Path, args: &Args, stem: bool) -> Result<Vec<Item>> {
@@ -261,18 +272,12 @@ fn compare(summaries: &Path, refs: &Path, args: &Args, stem: bool) -> Result<Vec
             bail!("{}", not_a_folder(what, dir));
         }
     }
-    let mut names: Vec<PathBuf> = std::fs::read_dir(summaries)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()?;
+    let mut names = list(summaries)?;
     names.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    names.sort();
     if names.is_empty() {
         bail!("{}: no summaries (*.txt)", summaries.display());
     }
-    let mut ref_files: Vec<PathBuf> = std::fs::read_dir(refs)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()?;
-    ref_files.sort();
+    let ref_files = list(refs)?;
     // A reference no summary is scored against is left out: say so.
     let stems: Vec<String> = names
         .iter()
@@ -326,11 +331,8 @@ fn compare(summaries: &Path, refs: &Path, args: &Args, stem: bool) -> Result<Vec
                     .to_string_lossy()
                     .into_owned();
                 if r.is_dir() && name == stem_name {
-                    let mut inner: Vec<PathBuf> = std::fs::read_dir(r)?
-                        .map(|e| e.map(|e| e.path()))
-                        .collect::<std::io::Result<_>>()?;
+                    let mut inner = list(r)?;
                     inner.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-                    inner.sort();
                     for p in inner {
                         texts.push(
                             std::fs::read_to_string(&p)

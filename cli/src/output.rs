@@ -84,11 +84,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Removes our temporary files in `dir` that a killed run left (older than [`STALE_AFTER`]).
 fn remove_stale(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
+    let entries = walkdir::WalkDir::new(dir).min_depth(1).max_depth(1);
     let now = SystemTime::now();
-    for entry in entries.flatten() {
+    for entry in entries.into_iter().flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if !(name.starts_with(PREFIX) && name.ends_with(SUFFIX)) {
@@ -96,8 +94,8 @@ fn remove_stale(dir: &Path) {
         }
         let old = entry
             .metadata()
-            .and_then(|m| m.modified())
             .ok()
+            .and_then(|m| m.modified().ok())
             .and_then(|t| now.duration_since(t).ok())
             .is_some_and(|age| age >= STALE_AFTER);
         if old {

@@ -50,7 +50,26 @@ pub fn status(line: impl std::fmt::Display) {
 
 /// An error, on standard error, always.
 pub fn error(err: &anyhow::Error) {
-    anstream::eprintln!("{ERROR}error:{ERROR:#} {err:#}");
+    anstream::eprintln!("{ERROR}error:{ERROR:#} {}", chain(err));
+}
+
+/// The error and its causes, `: `-separated, as anyhow's `{:#}` writes them, but ending at a
+/// library error whose message already tells its causes (a template error's report).
+fn chain(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for (i, cause) in err.chain().enumerate() {
+        if i > 0 {
+            out.push_str(": ");
+        }
+        out.push_str(&cause.to_string());
+        if cause
+            .downcast_ref::<brief::Error>()
+            .is_some_and(brief::Error::reports_its_causes)
+        {
+            break;
+        }
+    }
+    out
 }
 
 /// Sets `--strict`: warnings are errors.

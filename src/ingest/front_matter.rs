@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::location::line_of;
 
 /// The metadata an article may carry.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -73,10 +74,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
         }
         Kind::Toml => {
             let v: toml::Table = toml::from_str(block).map_err(|e| {
-                let line = e
-                    .span()
-                    .map(|s| block[..s.start].matches('\n').count() + 1)
-                    .unwrap_or(1);
+                let line = e.span().map_or(1, |s| line_of(block, s.start));
                 err(block_line + line - 1, first_line(e.message()))
             })?;
             toml_to_json(toml::Value::Table(v))
@@ -97,7 +95,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
             .unwrap_or_else(|| e.to_string());
         err(block_line, field)
     })?;
-    let line_of = |key: &str| {
+    let key_line = |key: &str| {
         block
             .lines()
             .position(|l| {
@@ -112,14 +110,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
         None => None,
         Some(d) => Some(parse_date(d).ok_or_else(|| {
             err(
-                line_of("date"),
+                key_line("date"),
                 format!("`date` must be YYYY-MM-DD, got {d:?}"),
             )
         })?),
     };
     let language = match &meta.language {
         None => None,
-        Some(l) => Some(Lang::parse(l).map_err(|e| err(line_of("language"), e.to_string()))?),
+        Some(l) => Some(Lang::parse(l).map_err(|e| err(key_line("language"), e.to_string()))?),
     };
     Ok(Parsed {
         meta,

@@ -10,6 +10,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 
 use super::furniture::Furniture;
 use super::layout::{self, RawBlock};
+use crate::location::LineIndex;
 
 /// A piece of a Markdown document.
 #[derive(Debug)]
@@ -28,10 +29,8 @@ pub enum Piece {
 
 /// Reads `body`, whose first line is line `first_line` of its file.
 pub fn pieces(body: &str, first_line: usize) -> Vec<Piece> {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
+    let lines = LineIndex::new(body);
+    let line_of = |offset: usize| first_line + lines.line(offset) - 1;
 
     let mut out = Vec::new();
     // Text being collected, with the line it started on and what it belongs to.

@@ -315,7 +315,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
         let offset = e.valid_up_to();
         Error::Encoding {
             path: path.to_path_buf(),
-            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+            line: crate::location::line_of(bytes, offset),
             offset,
         }
     })?;

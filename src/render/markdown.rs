@@ -9,6 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::filters::{clean_text, escape_markdown};
 use crate::brief::Brief;
 use crate::error::{Error, Result};
+use crate::location::LineIndex;
 use crate::safety::safe_destination;
 
 /// Options the check parses with (and the HTML output renders with).
@@ -33,10 +34,13 @@ pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
     );
     for (k, (text, file)) in lines.iter().enumerate() {
         if printed[k] && !rendered[k] {
-            return Err(Error::Markdown(format!(
-                "a key line of {file} does not render as plain text: {:?}",
-                first_chars(text)
-            )));
+            return Err(Error::Markdown {
+                line: None,
+                problem: format!(
+                    "a key line of {file} does not render as plain text: {:?}",
+                    first_chars(text)
+                ),
+            });
         }
     }
     Ok(())
@@ -73,28 +77,29 @@ fn printed_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>, Vec<String>)
 /// Parses `markdown`: an error for raw HTML (other than comments) or a link to an unsafe target,
 /// else its plain text, squeezed.
 fn structure(markdown: &str) -> Result<String> {
-    let line_of = |offset: usize| markdown[..offset].matches('\n').count() + 1;
+    let lines = LineIndex::new(markdown);
     let mut plain = String::new();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
             Event::Html(h) | Event::InlineHtml(h) => {
                 let h = h.trim();
                 if !(h.starts_with("<!--") || h.is_empty()) {
-                    return Err(Error::Markdown(format!(
-                        "line {}: raw HTML {:?}",
-                        line_of(range.start),
-                        first_chars(h)
-                    )));
+                    return Err(Error::Markdown {
+                        line: Some(lines.line(range.start)),
+                        problem: format!("raw HTML {:?}", first_chars(h)),
+                    });
                 }
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if !safe_destination(&dest_url) =>
             {
-                return Err(Error::Markdown(format!(
-                    "line {}: link to {:?} (links go to http, https or mailto urls, or relative ones)",
-                    line_of(range.start),
-                    first_chars(&dest_url)
-                )));
+                return Err(Error::Markdown {
+                    line: Some(lines.line(range.start)),
+                    problem: format!(
+                        "link to {:?} (links go to http, https or mailto urls, or relative ones)",
+                        first_chars(&dest_url)
+                    ),
+                });
             }
             Event::Text(t) | Event::Code(t) => plain.push_str(&t),
             Event::SoftBreak

@@ -144,7 +144,11 @@ impl std::str::FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|f| f.extension().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Error::Invalid(format!("unknown format {s:?}; known: md, html, json")))
+            .ok_or_else(|| Error::Value {
+                what: "format",
+                value: s.to_string(),
+                expected: "use md, html or json",
+            })
     }
 }
 
@@ -212,8 +216,7 @@ pub fn output(
     format: Format,
 ) -> Result<String> {
     if format == Format::Json {
-        let mut json =
-            serde_json::to_string_pretty(brief).map_err(|e| Error::Invalid(e.to_string()))?;
+        let mut json = serde_json::to_string_pretty(brief)?;
         json.push('\n');
         return Ok(json);
     }
@@ -258,7 +261,7 @@ fn render_bounded(
 ) -> Result<String> {
     let tmpl = env
         .get_template(name)
-        .map_err(|e| template_error(templates, &e))?;
+        .map_err(|e| template_error(templates, e))?;
     let mut out = Bounded {
         buf: Vec::new(),
         limit,
@@ -271,7 +274,7 @@ fn render_bounded(
             template: templates.origin(name),
             limit,
         }),
-        Err(e) => Err(describe(templates, &e, env.fuel())),
+        Err(e) => Err(describe(templates, e, env.fuel())),
     }
 }
 
@@ -313,7 +316,7 @@ pub fn check_templates(templates: &Templates, sample: &Brief) -> Vec<String> {
         .names()
         .iter()
         .filter_map(|name| env.get_template(name).err())
-        .map(|e| template_error(templates, &e).to_string())
+        .map(|e| template_error(templates, e).to_string())
         .collect();
     match render_template(&env, templates, MAIN, sample) {
         Ok(md) => {
@@ -334,12 +337,22 @@ pub fn check_templates(templates: &Templates, sample: &Brief) -> Vec<String> {
 
 /// Turns a minijinja error into one that names the template file, the line and column, says what
 /// went wrong, and shows the source around it.
-pub fn template_error(templates: &Templates, err: &minijinja::Error) -> Error {
+pub fn template_error(templates: &Templates, err: minijinja::Error) -> Error {
     describe(templates, err, None)
 }
 
 /// [`template_error`], knowing the fuel the render had (for the message when it ran out).
-fn describe(templates: &Templates, err: &minijinja::Error, fuel: Option<u64>) -> Error {
+fn describe(templates: &Templates, err: minijinja::Error, fuel: Option<u64>) -> Error {
+    let report = report(templates, &err, fuel);
+    Error::Template {
+        report,
+        source: err,
+    }
+}
+
+/// The report of a template error: for the error and each minijinja error among its causes, the
+/// place (`file:line:col`), the kind and what went wrong, and the template's lines around it.
+fn report(templates: &Templates, err: &minijinja::Error, fuel: Option<u64>) -> String {
     use std::fmt::Write;
     let chain: Vec<&minijinja::Error> =
         std::iter::successors(Some(err as &(dyn std::error::Error + 'static)), |e| {
@@ -348,7 +361,7 @@ fn describe(templates: &Templates, err: &minijinja::Error, fuel: Option<u64>) ->
         .filter_map(|e| e.downcast_ref::<minijinja::Error>())
         .collect();
     if let Some(message) = recursion_error(templates, &chain) {
-        return Error::Template { message };
+        return message;
     }
     let mut message = String::new();
     let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
@@ -376,17 +389,9 @@ fn describe(templates: &Templates, err: &minijinja::Error, fuel: Option<u64>) ->
                 place(templates, mj),
                 kind_label(mj.kind())
             );
-            // The source excerpt, without minijinja's dump of every referenced variable (the
-            // whole brief, for most templates).
-            let debug = mj.display_debug_info().to_string();
-            let excerpt = debug
-                .split("\nReferenced variables:")
-                .next()
-                .and_then(|d| d.split("\nNo referenced variables").next())
-                .unwrap_or("");
-            if !excerpt.trim().is_empty() {
+            if let Some(excerpt) = excerpt(mj) {
                 message.push('\n');
-                message.push_str(excerpt.trim_matches('\n'));
+                message.push_str(&excerpt);
             }
         } else {
             let _ = write!(message, "\ncaused by: {e}");
@@ -394,7 +399,66 @@ fn describe(templates: &Templates, err: &minijinja::Error, fuel: Option<u64>) ->
         first = false;
         current = e.source();
     }
-    Error::Template { message }
+    message
+}
+
+/// The template's lines around an error, as minijinja's debug report shows them (a title rule with
+/// the file name, three lines either side, the error's span underlined with its kind, a closing
+/// rule), but without its dump of every referenced variable (the whole brief, for most
+/// templates). `None` when minijinja knows no source or line.
+fn excerpt(err: &minijinja::Error) -> Option<String> {
+    use std::fmt::Write;
+    const CONTEXT: usize = 3;
+    const WIDTH: usize = 79;
+    let (source, line) = (err.template_source()?, err.line()?);
+    let title = format!(
+        " {} ",
+        err.name()
+            .unwrap_or_default()
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or_default()
+    );
+    let mut out = format!("{title:-^WIDTH$}\n");
+    let idx = line.saturating_sub(1);
+    let first = idx.saturating_sub(CONTEXT);
+    for (n, text) in source
+        .lines()
+        .enumerate()
+        .skip(first)
+        .take(idx - first + 1 + CONTEXT)
+    {
+        if n != idx {
+            let _ = writeln!(out, "{:>4} | {text}", n + 1);
+            continue;
+        }
+        let _ = writeln!(out, "{:>4} > {text}", n + 1);
+        // The span, underlined on the error's line: from its first character to its last on
+        // that line, or to the line's end when it goes on.
+        let range = err.range().filter(|r| {
+            r.start <= source.len() && crate::location::line_of(source, r.start) == line
+        });
+        if let Some(range) = range {
+            let end_offset = range.end.clamp(range.start, source.len());
+            let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            let start = source[line_start..range.start].chars().count();
+            let end = if source[range.start..end_offset].contains('\n') {
+                text.chars().count()
+            } else {
+                source[line_start..end_offset].chars().count()
+            };
+            let pad: String = text
+                .chars()
+                .chain(std::iter::repeat(' '))
+                .take(start)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let marks = "^".repeat(end.saturating_sub(start).max(1));
+            let _ = writeln!(out, "     i {pad}{marks} {}", err.kind());
+        }
+    }
+    out.push_str(&"~".repeat(WIDTH));
+    Some(out)
 }
 
 /// `file:line:col: ` of an error, as far as minijinja knows it; empty when it knows no template.
@@ -505,6 +569,31 @@ mod tests {
         assert!(
             matches!(err, Error::TemplateOutput { limit: 1000, .. }),
             "{err:?}"
+        );
+    }
+
+    /// The error keeps minijinja's own as its source (kind, line), and its report shows the line
+    /// with the failing expression underlined, as minijinja's debug report does.
+    #[test]
+    fn a_template_error_keeps_minijinjas_error() {
+        let mut env = environment(&Templates::Embedded, Strictness::Strict);
+        env.add_template("t.md.j2", "one\n{{ nope.x }}\nthree\n")
+            .unwrap();
+        let err =
+            render_bounded(&env, &Templates::Embedded, "t.md.j2", Value::from(()), 99).unwrap_err();
+        let source = std::error::Error::source(&err)
+            .and_then(|e| e.downcast_ref::<minijinja::Error>())
+            .expect("minijinja's error is the source");
+        assert_eq!(source.kind(), minijinja::ErrorKind::UndefinedError);
+        assert_eq!(source.line(), Some(2));
+        assert!(err.reports_its_causes());
+        let title = format!("{:-^79}", " t.md.j2 ");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "template error: <embedded>/t.md.j2:2:4: undefined value: `nope` is undefined\n{title}\n   1 | one\n   2 > {{{{ nope.x }}}}\n     i    ^^^^^^ undefined value\n   3 | three\n{}",
+                "~".repeat(79)
+            )
         );
     }
 

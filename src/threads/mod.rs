@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::{Corpus, Document};
 use crate::error::{Error, Result};
 use crate::lang::LangData;
+use crate::location::{LineIndex, line_of};
 use crate::rank::Key;
 use crate::text::{self, Term};
 use crate::warning::Warning;
@@ -32,25 +33,41 @@ pub const LEAD_WEIGHT: f64 = 2.0;
 pub const LEAD_SENTENCES: usize = 2;
 
 /// One thread, as the thread file defines it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThreadDef {
     pub name: String,
-    #[serde(default)]
     pub description: String,
     /// Words or phrases that identify the thread ("Riyadh", "prisoner exchange").
-    #[serde(default)]
     pub terms: Vec<String>,
     /// Discovered from the articles, not defined by a thread file or front matter.
-    #[serde(skip)]
     pub discovered: bool,
+    /// The line of the thread file that names it (`None` when no thread file defined it).
+    pub line: Option<usize>,
+}
+
+/// A thread as the thread file writes it; the name keeps its place in the file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileThread {
+    name: toml::Spanned<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    terms: Vec<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ThreadFile {
     #[serde(default)]
-    thread: Vec<ThreadDef>,
+    thread: Vec<FileThread>,
+}
+
+/// The form of a thread's name that decides whether two names are the same thread: trimmed and
+/// lower-cased (Unicode). The one rule for duplicate names in a thread file, for "Other", and for
+/// a front matter `thread:` naming a defined thread.
+pub fn thread_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// Parses a thread file:
@@ -68,59 +85,51 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<ThreadDef>> {
         message,
     };
     let file: ThreadFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
+        let line = e.span().map(|s| line_of(text, s.start));
         err(line, e.message().trim().to_string())
     })?;
+    let lines = LineIndex::new(text);
     let mut seen: Vec<String> = Vec::new();
-    for (k, def) in file.thread.iter().enumerate() {
-        let line_of = |name: &str| definition_line(text, &file.thread, k, name);
-        if def.name.trim().is_empty() {
-            return Err(err(None, "a thread has an empty name".into()));
+    let mut defs = Vec::with_capacity(file.thread.len());
+    for thread in file.thread {
+        let line = Some(lines.line(thread.name.span().start));
+        let name = thread.name.into_inner();
+        if name.trim().is_empty() {
+            return Err(err(line, "a thread has an empty name".into()));
         }
-        let key = def.name.trim().to_lowercase();
-        if key == OTHER.to_lowercase() {
+        let key = thread_key(&name);
+        if key == thread_key(OTHER) {
             return Err(err(
-                line_of(&def.name),
-                format!(
-                    "thread name {:?} is reserved for articles without a thread",
-                    def.name
-                ),
+                line,
+                format!("thread name {name:?} is reserved for articles without a thread"),
             ));
         }
         if seen.contains(&key) {
-            return Err(err(
-                line_of(&def.name),
-                format!("thread {:?} is defined twice", def.name),
-            ));
+            return Err(err(line, format!("thread {name:?} is defined twice")));
         }
-        if let Some(t) = def.terms.iter().find(|t| t.trim().is_empty()) {
+        if let Some(t) = thread.terms.iter().find(|t| t.trim().is_empty()) {
             return Err(err(
-                line_of(&def.name),
-                format!("thread {:?} has an empty term {t:?}", def.name),
+                line,
+                format!("thread {name:?} has an empty term {t:?}"),
             ));
         }
         seen.push(key);
+        defs.push(ThreadDef {
+            name,
+            description: thread.description,
+            terms: thread.terms,
+            discovered: false,
+            line,
+        });
     }
-    Ok(file.thread)
-}
-
-/// The line of thread `k`'s definition: the line naming it, counting earlier threads of the same
-/// name (a duplicate is reported where it is, not at the first definition).
-fn definition_line(text: &str, defs: &[ThreadDef], k: usize, name: &str) -> Option<usize> {
-    let nth = defs[..k].iter().filter(|d| d.name == name).count();
-    let quoted = format!("\"{name}\"");
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.contains("name") && l.contains(&quoted))
-        .nth(nth)
-        .map(|(i, _)| i + 1)
+    Ok(defs)
 }
 
 /// What in a thread file sends articles somewhere the user may not expect: a file that defines
 /// no thread, a thread without terms (only articles whose front matter names it join it).
 /// `discover` says whether the articles no thread claims are discovered (else they go to
 /// "Other").
-pub fn lint(path: &Path, text: &str, defs: &[ThreadDef], discover: bool) -> Vec<Warning> {
+pub fn lint(path: &Path, defs: &[ThreadDef], discover: bool) -> Vec<Warning> {
     let file = path.display().to_string();
     if defs.is_empty() {
         let rest = if discover {
@@ -131,15 +140,13 @@ pub fn lint(path: &Path, text: &str, defs: &[ThreadDef], discover: bool) -> Vec<
         return vec![Warning::new(file, format!("defines no thread: {rest}"))];
     }
     defs.iter()
-        .enumerate()
-        .filter(|(_, d)| d.terms.is_empty())
-        .map(|(k, d)| {
-            let line = definition_line(text, defs, k, &d.name);
+        .filter(|d| d.terms.is_empty())
+        .map(|d| {
             let message = format!(
                 "thread {:?} has no terms: only articles whose front matter names it join it",
                 d.name
             );
-            match line {
+            match d.line {
                 Some(line) => Warning::at(file.clone(), line, message),
                 None => Warning::new(file.clone(), message),
             }
@@ -203,21 +210,21 @@ pub fn assign(corpus: &Corpus, defs: &mut Vec<ThreadDef>) -> Vec<Assignment> {
                 .as_deref()
                 .map(str::trim)
                 .filter(|n| !n.is_empty())?;
-            Some(
-                match defs.iter().position(|d| d.name.eq_ignore_ascii_case(name)) {
-                    Some(i) => Some(i),
-                    None if name.eq_ignore_ascii_case(OTHER) => None,
-                    None => {
-                        defs.push(ThreadDef {
-                            name: name.to_string(),
-                            description: String::new(),
-                            terms: Vec::new(),
-                            discovered: false,
-                        });
-                        Some(defs.len() - 1)
-                    }
-                },
-            )
+            let key = thread_key(name);
+            Some(match defs.iter().position(|d| thread_key(&d.name) == key) {
+                Some(i) => Some(i),
+                None if key == thread_key(OTHER) => None,
+                None => {
+                    defs.push(ThreadDef {
+                        name: name.to_string(),
+                        description: String::new(),
+                        terms: Vec::new(),
+                        discovered: false,
+                        line: None,
+                    });
+                    Some(defs.len() - 1)
+                }
+            })
         })
         .collect();
     let defs: &[ThreadDef] = defs;
@@ -936,6 +943,62 @@ mod tests {
         );
         let e = parse(Path::new("t.toml"), "[[thread]\n").unwrap_err();
         assert!(e.to_string().starts_with("t.toml:1:"), "{e}");
+    }
+
+    /// A thread's line is where the file names it, however the name is quoted or written.
+    #[test]
+    fn errors_and_warnings_point_at_the_name_however_quoted() {
+        let text = "[[thread]]\nname = 'Riyadh'\nterms = []\n\n[[thread]]\nterms = ['x']\nname = \"\"\"Alaska\"\"\"\n\n[[thread]]\n  name='riyadh'\n";
+        let e = parse(Path::new("t.toml"), text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.toml:10: thread \"riyadh\" is defined twice"
+        );
+        let defs = parse(Path::new("t.toml"), &text.replace("'riyadh'", "'Ålesund'")).unwrap();
+        let lines: Vec<Option<usize>> = defs.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(2), Some(7), Some(10)]);
+        let warnings: Vec<String> = lint(Path::new("t.toml"), &defs, true)
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("t.toml:2: thread \"Riyadh\" has no terms"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[1].starts_with("t.toml:10: thread \"Ålesund\" has no terms"),
+            "{warnings:?}"
+        );
+    }
+
+    /// One rule decides when two names are one thread: the thread file's duplicates, "Other",
+    /// and front matter naming a defined thread all fold case the same way, beyond ASCII.
+    #[test]
+    fn names_fold_case_one_way() {
+        let e = parse(
+            Path::new("t.toml"),
+            "[[thread]]\nname = 'ÉLYSÉE'\n[[thread]]\nname = ' élysée '\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.toml:4: thread \" élysée \" is defined twice"
+        );
+        let e = parse(Path::new("t.toml"), "[[thread]]\nname = 'OTHER'\n").unwrap_err();
+        assert!(e.to_string().contains("reserved"), "{e}");
+        let c = corpus(&[
+            ("a.md", "---\nthread: ÉLYSÉE\n---\nTalks in Paris.\n"),
+            ("b.md", "---\nthread: other\n---\nTalks in Riyadh.\n"),
+        ]);
+        let mut d = parse(
+            Path::new("t.toml"),
+            "[[thread]]\nname = 'Élysée'\nterms = ['Paris']\n",
+        )
+        .unwrap();
+        let a = assign(&c, &mut d);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((a[0].thread, a[1].thread), (Some(0), None));
     }
 
     #[test]
