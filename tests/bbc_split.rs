@@ -3,28 +3,20 @@
 //! exactly. Skips with a message when the data is absent. Set BRIEF_DUMP_MISSES=path to write
 //! every miss for inspection.
 
-use std::path::{Path, PathBuf};
-
 use brief::lang::Lang;
 use brief::segment;
+
+mod common;
 
 /// The target was 97%; brief reached 99.18% (see README), so anything under 99% is a
 /// regression.
 const MIN_RECOVERY: f64 = 0.99;
 
-fn bbc() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/bbc");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is absent", dir.display());
-        None
-    }
-}
-
 #[test]
 fn bbc_reference_sentences_are_recovered() {
-    let Some(root) = bbc() else { return };
+    let Some(root) = common::shared_eval("bbc") else {
+        return;
+    };
     let mut total = 0usize;
     let mut found = 0usize;
     let mut misses = String::new();

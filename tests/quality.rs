@@ -3,21 +3,15 @@
 //! `../shared/peers/compare.py` (figures in the issue and README). Skips with a message when
 //! `../shared/eval` is absent.
 
-use std::path::Path;
-
 use brief::eval::{self, Rouge, RougeOptions, Setup};
 use brief::lang::LanguageChoice;
 use brief::pipeline::Options;
 use rayon::prelude::*;
 
+mod common;
+
 fn mean_f1(set: &str) -> Option<Rouge> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/eval")
-        .join(set);
-    if !root.is_dir() {
-        eprintln!("skipped: {} is absent", root.display());
-        return None;
-    }
+    let root = common::shared_eval(set)?;
     let opts = Options::default();
     let setup = Setup {
         language: LanguageChoice::Auto,
