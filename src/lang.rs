@@ -1,19 +1,36 @@
 //! Languages brief knows, and the data each one brings: its Snowball stemmer (rust-stemmers), its
-//! stop words (the `stop-words` crate, NLTK lists where NLTK has the language, else ISO) and its
+//! stop words (the `stop-words` crate, NLTK lists where NLTK has the language, else ISO), its
 //! sentence-splitting rules (`data/segment/<code>.txt`, embedded at build time: abbreviations,
-//! extra sentence-final characters, words that continue a sentence after a number).
+//! extra sentence-final characters, words that continue a sentence after a number) and the words
+//! page furniture is told by ([`FurnitureWords`]).
 //!
-//! A [`Lang`] is one of the eighteen languages rust-stemmers stems. Splitting rules exist for more
-//! languages than that ([`SplitRules::for_code`]), so `brief split` serves languages brief cannot
-//! stem. Data is built once per process and shared.
+//! A [`Lang`] is one of the eighteen languages rust-stemmers stems; everything brief knows about
+//! one is its row of [`TABLE`], which the enum's discriminant indexes. Splitting rules exist for
+//! more languages than that (the rows of `SPLIT_ONLY`, [`SplitRules::for_code`]), so `brief split`
+//! serves languages brief cannot stem. Data is built once per process and shared.
+//!
+//! To add a language brief stems:
+//!
+//! 1. add its variant to [`Lang`] and its row to [`TABLE`], at the same place in alphabetical
+//!    order of the English name (a compile-time check holds the two in step); its `furniture` is
+//!    `None` unless it has its own [`FurnitureWords`] (see `ENGLISH_FURNITURE`), and furniture
+//!    reads only English's today (see `ingest::furniture`);
+//! 2. add `data/segment/<code>.txt`, its splitting rules;
+//! 3. add a line to `SAMPLES` in this module's tests (a word and its stem, a stop word, an
+//!    abbreviation), which `every_language_has_data` requires of every language.
+//!
+//! A language brief only splits is one row of `SPLIT_ONLY` and its data file. Golden splitting
+//! cases go in `tests/data/sbd/golden_<code>.json` (`tests/golden.rs` reads every such file), and
+//! the cases it is known to fail in `tests/data/sbd/known_failures.toml`.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
+use crate::ingest::furniture::{FurnitureWords, Shape, byline, caption, link};
 
-/// A language with a Snowball stemmer.
+/// A language with a Snowball stemmer; its discriminant is the index of its row of [`TABLE`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     Arabic,
@@ -36,6 +53,244 @@ pub enum Lang {
     Turkish,
 }
 
+/// Everything brief knows about a language it stems: a row of [`TABLE`].
+pub struct LangInfo {
+    /// The variant whose discriminant is this row's index.
+    pub lang: Lang,
+    /// ISO 639-1 code, also the name of the language's data files.
+    pub code: &'static str,
+    /// English name, lowercase.
+    pub name: &'static str,
+    /// Other names `--language` and front matter accept, lowercase.
+    pub aliases: &'static [&'static str],
+    /// The Snowball stemmer.
+    pub algorithm: rust_stemmers::Algorithm,
+    /// The stop words: the `stop-words` crate's list by this key (`stop_words::lookup`).
+    pub stop_words: &'static str,
+    /// whatlang's id for the language, when whatlang detects it.
+    pub whatlang: Option<whatlang::Lang>,
+    /// The sentence-splitting rules, `data/segment/<code>.txt` (see [`SplitRules`]).
+    pub split_data: &'static str,
+    /// The words page furniture is told by, when the language has its own.
+    pub furniture: Option<&'static FurnitureWords>,
+}
+
+/// The languages brief stems, one row each, in the order of [`Lang`] (alphabetical by name).
+pub const TABLE: &[LangInfo] = &[
+    LangInfo {
+        lang: Lang::Arabic,
+        code: "ar",
+        name: "arabic",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Arabic,
+        stop_words: "ar",
+        whatlang: Some(whatlang::Lang::Ara),
+        split_data: include_str!("../data/segment/ar.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Danish,
+        code: "da",
+        name: "danish",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Danish,
+        stop_words: "da",
+        whatlang: Some(whatlang::Lang::Dan),
+        split_data: include_str!("../data/segment/da.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Dutch,
+        code: "nl",
+        name: "dutch",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Dutch,
+        stop_words: "nl",
+        whatlang: Some(whatlang::Lang::Nld),
+        split_data: include_str!("../data/segment/nl.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::English,
+        code: "en",
+        name: "english",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::English,
+        stop_words: "en",
+        whatlang: Some(whatlang::Lang::Eng),
+        split_data: include_str!("../data/segment/en.txt"),
+        furniture: Some(&ENGLISH_FURNITURE),
+    },
+    LangInfo {
+        lang: Lang::Finnish,
+        code: "fi",
+        name: "finnish",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Finnish,
+        stop_words: "fi",
+        whatlang: Some(whatlang::Lang::Fin),
+        split_data: include_str!("../data/segment/fi.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::French,
+        code: "fr",
+        name: "french",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::French,
+        stop_words: "fr",
+        whatlang: Some(whatlang::Lang::Fra),
+        split_data: include_str!("../data/segment/fr.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::German,
+        code: "de",
+        name: "german",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::German,
+        stop_words: "de",
+        whatlang: Some(whatlang::Lang::Deu),
+        split_data: include_str!("../data/segment/de.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Greek,
+        code: "el",
+        name: "greek",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Greek,
+        stop_words: "el",
+        whatlang: Some(whatlang::Lang::Ell),
+        split_data: include_str!("../data/segment/el.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Hungarian,
+        code: "hu",
+        name: "hungarian",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Hungarian,
+        stop_words: "hu",
+        whatlang: Some(whatlang::Lang::Hun),
+        split_data: include_str!("../data/segment/hu.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Italian,
+        code: "it",
+        name: "italian",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Italian,
+        stop_words: "it",
+        whatlang: Some(whatlang::Lang::Ita),
+        split_data: include_str!("../data/segment/it.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Norwegian,
+        code: "no",
+        name: "norwegian",
+        aliases: &["nb", "nn", "bokmal", "bokmål", "nynorsk"],
+        algorithm: rust_stemmers::Algorithm::Norwegian,
+        stop_words: "no",
+        whatlang: Some(whatlang::Lang::Nob),
+        split_data: include_str!("../data/segment/no.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Portuguese,
+        code: "pt",
+        name: "portuguese",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Portuguese,
+        stop_words: "pt",
+        whatlang: Some(whatlang::Lang::Por),
+        split_data: include_str!("../data/segment/pt.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Romanian,
+        code: "ro",
+        name: "romanian",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Romanian,
+        stop_words: "ro",
+        whatlang: Some(whatlang::Lang::Ron),
+        split_data: include_str!("../data/segment/ro.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Russian,
+        code: "ru",
+        name: "russian",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Russian,
+        stop_words: "ru",
+        whatlang: Some(whatlang::Lang::Rus),
+        split_data: include_str!("../data/segment/ru.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Spanish,
+        code: "es",
+        name: "spanish",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Spanish,
+        stop_words: "es",
+        whatlang: Some(whatlang::Lang::Spa),
+        split_data: include_str!("../data/segment/es.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Swedish,
+        code: "sv",
+        name: "swedish",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Swedish,
+        stop_words: "sv",
+        whatlang: Some(whatlang::Lang::Swe),
+        split_data: include_str!("../data/segment/sv.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Tamil,
+        code: "ta",
+        name: "tamil",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Tamil,
+        stop_words: "ta",
+        whatlang: Some(whatlang::Lang::Tam),
+        split_data: include_str!("../data/segment/ta.txt"),
+        furniture: None,
+    },
+    LangInfo {
+        lang: Lang::Turkish,
+        code: "tr",
+        name: "turkish",
+        aliases: &[],
+        algorithm: rust_stemmers::Algorithm::Turkish,
+        stop_words: "tr",
+        whatlang: Some(whatlang::Lang::Tur),
+        split_data: include_str!("../data/segment/tr.txt"),
+        furniture: None,
+    },
+];
+
+// Each row sits at the index of its variant, which `Lang::info` and `Lang::ALL` rely on; the
+// stop-word mask of `Lang::by_stop_words` has a bit per language.
+const _: () = {
+    let mut i = 0;
+    while i < TABLE.len() {
+        assert!(
+            TABLE[i].lang as usize == i,
+            "TABLE's rows are not in the order of Lang's variants"
+        );
+        i += 1;
+    }
+    assert!(TABLE.len() <= u32::BITS as usize);
+};
+
 /// The `--language` option: one language for every article, or detection per article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum LanguageChoice {
@@ -57,122 +312,47 @@ impl LanguageChoice {
 }
 
 impl Lang {
-    /// Every language, in alphabetical order.
-    pub const ALL: [Lang; 18] = [
-        Lang::Arabic,
-        Lang::Danish,
-        Lang::Dutch,
-        Lang::English,
-        Lang::Finnish,
-        Lang::French,
-        Lang::German,
-        Lang::Greek,
-        Lang::Hungarian,
-        Lang::Italian,
-        Lang::Norwegian,
-        Lang::Portuguese,
-        Lang::Romanian,
-        Lang::Russian,
-        Lang::Spanish,
-        Lang::Swedish,
-        Lang::Tamil,
-        Lang::Turkish,
-    ];
+    /// Every language, in alphabetical order: the order of [`TABLE`].
+    pub const ALL: [Lang; TABLE.len()] = {
+        let mut all = [Lang::English; TABLE.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = TABLE[i].lang;
+            i += 1;
+        }
+        all
+    };
+
+    /// Everything brief knows about the language: its row of [`TABLE`].
+    pub const fn info(self) -> &'static LangInfo {
+        &TABLE[self as usize]
+    }
 
     /// ISO 639-1 code.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Arabic => "ar",
-            Lang::Danish => "da",
-            Lang::Dutch => "nl",
-            Lang::English => "en",
-            Lang::Finnish => "fi",
-            Lang::French => "fr",
-            Lang::German => "de",
-            Lang::Greek => "el",
-            Lang::Hungarian => "hu",
-            Lang::Italian => "it",
-            Lang::Norwegian => "no",
-            Lang::Portuguese => "pt",
-            Lang::Romanian => "ro",
-            Lang::Russian => "ru",
-            Lang::Spanish => "es",
-            Lang::Swedish => "sv",
-            Lang::Tamil => "ta",
-            Lang::Turkish => "tr",
-        }
+        self.info().code
     }
 
     /// English name, lowercase.
     pub fn name(self) -> &'static str {
-        match self {
-            Lang::Arabic => "arabic",
-            Lang::Danish => "danish",
-            Lang::Dutch => "dutch",
-            Lang::English => "english",
-            Lang::Finnish => "finnish",
-            Lang::French => "french",
-            Lang::German => "german",
-            Lang::Greek => "greek",
-            Lang::Hungarian => "hungarian",
-            Lang::Italian => "italian",
-            Lang::Norwegian => "norwegian",
-            Lang::Portuguese => "portuguese",
-            Lang::Romanian => "romanian",
-            Lang::Russian => "russian",
-            Lang::Spanish => "spanish",
-            Lang::Swedish => "swedish",
-            Lang::Tamil => "tamil",
-            Lang::Turkish => "turkish",
-        }
+        self.info().name
     }
 
-    /// Parses a name (`german`) or an ISO 639-1 code (`de`), case-insensitively. `nb` and `nn`
-    /// are accepted for Norwegian.
+    /// Parses a name (`german`), an ISO 639-1 code (`de`) or another name of the language's row
+    /// (`nb`, `nn` for Norwegian), case-insensitively.
     pub fn parse(s: &str) -> Result<Lang> {
         let s = s.trim().to_ascii_lowercase();
-        let s = match s.as_str() {
-            "nb" | "nn" | "bokmal" | "bokmål" | "nynorsk" => "no",
-            other => other,
-        };
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code() == s || l.name() == s)
+        TABLE
+            .iter()
+            .find(|r| r.code == s || r.name == s || r.aliases.contains(&s.as_str()))
+            .map(|r| r.lang)
             .ok_or_else(|| Error::UnknownLanguage(s.to_string()))
-    }
-
-    fn algorithm(self) -> rust_stemmers::Algorithm {
-        use rust_stemmers::Algorithm as A;
-        match self {
-            Lang::Arabic => A::Arabic,
-            Lang::Danish => A::Danish,
-            Lang::Dutch => A::Dutch,
-            Lang::English => A::English,
-            Lang::Finnish => A::Finnish,
-            Lang::French => A::French,
-            Lang::German => A::German,
-            Lang::Greek => A::Greek,
-            Lang::Hungarian => A::Hungarian,
-            Lang::Italian => A::Italian,
-            Lang::Norwegian => A::Norwegian,
-            Lang::Portuguese => A::Portuguese,
-            Lang::Romanian => A::Romanian,
-            Lang::Russian => A::Russian,
-            Lang::Spanish => A::Spanish,
-            Lang::Swedish => A::Swedish,
-            Lang::Tamil => A::Tamil,
-            Lang::Turkish => A::Turkish,
-        }
     }
 
     /// The language's shared data, built on first use.
     pub fn data(self) -> &'static LangData {
-        static CELLS: [OnceLock<LangData>; 18] = [const { OnceLock::new() }; 18];
-        let i = Lang::ALL
-            .iter()
-            .position(|&l| l == self)
-            .expect("every Lang is in ALL");
-        CELLS[i].get_or_init(|| LangData::new(self))
+        static CELLS: [OnceLock<LangData>; TABLE.len()] = [const { OnceLock::new() }; TABLE.len()];
+        CELLS[self as usize].get_or_init(|| LangData::new(self))
     }
 }
 
@@ -229,28 +409,10 @@ impl Lang {
     }
 
     fn from_whatlang(lang: whatlang::Lang) -> Option<Lang> {
-        use whatlang::Lang as W;
-        Some(match lang {
-            W::Ara => Lang::Arabic,
-            W::Dan => Lang::Danish,
-            W::Nld => Lang::Dutch,
-            W::Eng => Lang::English,
-            W::Fin => Lang::Finnish,
-            W::Fra => Lang::French,
-            W::Deu => Lang::German,
-            W::Ell => Lang::Greek,
-            W::Hun => Lang::Hungarian,
-            W::Ita => Lang::Italian,
-            W::Nob => Lang::Norwegian,
-            W::Por => Lang::Portuguese,
-            W::Ron => Lang::Romanian,
-            W::Rus => Lang::Russian,
-            W::Spa => Lang::Spanish,
-            W::Swe => Lang::Swedish,
-            W::Tam => Lang::Tamil,
-            W::Tur => Lang::Turkish,
-            _ => return None,
-        })
+        TABLE
+            .iter()
+            .find(|r| r.whatlang == Some(lang))
+            .map(|r| r.lang)
     }
 }
 
@@ -267,26 +429,13 @@ fn reliable_language(text: &str) -> Option<whatlang::Lang> {
 /// Detects the language of `text` as an ISO 639-1 code with splitting rules (a stemmed language
 /// or one of the others brief can split), if the detector is sure.
 pub fn detect_split_code(text: &str) -> Option<&'static str> {
-    use whatlang::Lang as W;
     let lang = reliable_language(text)?;
-    if let Some(l) = Lang::from_whatlang(lang) {
-        return Some(l.code());
-    }
-    Some(match lang {
-        W::Amh => "am",
-        W::Bul => "bg",
-        W::Pes => "fa",
-        W::Hin => "hi",
-        W::Hye => "hy",
-        W::Jpn => "ja",
-        W::Mar => "mr",
-        W::Mya => "my",
-        W::Pol => "pl",
-        W::Slk => "sk",
-        W::Urd => "ur",
-        W::Cmn => "zh",
-        _ => return None,
-    })
+    let stemmed = TABLE.iter().map(|r| (r.code, r.whatlang));
+    let split_only = SPLIT_ONLY.iter().map(|r| (r.code, r.whatlang));
+    stemmed
+        .chain(split_only)
+        .find(|&(_, w)| w == Some(lang))
+        .map(|(code, _)| code)
 }
 
 impl fmt::Display for Lang {
@@ -328,7 +477,7 @@ pub struct LangData {
 impl LangData {
     fn new(lang: Lang) -> LangData {
         LangData {
-            stemmer: rust_stemmers::Stemmer::create(lang.algorithm()),
+            stemmer: rust_stemmers::Stemmer::create(lang.info().algorithm),
             split: SplitRules::for_code(lang.code()).unwrap_or_else(SplitRules::generic),
         }
     }
@@ -344,39 +493,98 @@ impl LangData {
     }
 }
 
-/// The sentence-splitting data files, by ISO 639-1 code.
-const SPLIT_DATA: &[(&str, &str)] = &[
-    ("am", include_str!("../data/segment/am.txt")),
-    ("ar", include_str!("../data/segment/ar.txt")),
-    ("bg", include_str!("../data/segment/bg.txt")),
-    ("da", include_str!("../data/segment/da.txt")),
-    ("de", include_str!("../data/segment/de.txt")),
-    ("el", include_str!("../data/segment/el.txt")),
-    ("en", include_str!("../data/segment/en.txt")),
-    ("es", include_str!("../data/segment/es.txt")),
-    ("fa", include_str!("../data/segment/fa.txt")),
-    ("fi", include_str!("../data/segment/fi.txt")),
-    ("fr", include_str!("../data/segment/fr.txt")),
-    ("hi", include_str!("../data/segment/hi.txt")),
-    ("hu", include_str!("../data/segment/hu.txt")),
-    ("hy", include_str!("../data/segment/hy.txt")),
-    ("it", include_str!("../data/segment/it.txt")),
-    ("ja", include_str!("../data/segment/ja.txt")),
-    ("kk", include_str!("../data/segment/kk.txt")),
-    ("mr", include_str!("../data/segment/mr.txt")),
-    ("my", include_str!("../data/segment/my.txt")),
-    ("nl", include_str!("../data/segment/nl.txt")),
-    ("no", include_str!("../data/segment/no.txt")),
-    ("pl", include_str!("../data/segment/pl.txt")),
-    ("pt", include_str!("../data/segment/pt.txt")),
-    ("ro", include_str!("../data/segment/ro.txt")),
-    ("ru", include_str!("../data/segment/ru.txt")),
-    ("sk", include_str!("../data/segment/sk.txt")),
-    ("sv", include_str!("../data/segment/sv.txt")),
-    ("ta", include_str!("../data/segment/ta.txt")),
-    ("tr", include_str!("../data/segment/tr.txt")),
-    ("ur", include_str!("../data/segment/ur.txt")),
-    ("zh", include_str!("../data/segment/zh.txt")),
+/// A language brief splits into sentences but cannot stem: a row of [`SPLIT_ONLY`].
+struct SplitOnly {
+    /// ISO 639-1 code, also the name of its data file.
+    code: &'static str,
+    /// The stop words (sentence starters): the `stop-words` crate's list by this key.
+    stop_words: &'static str,
+    /// whatlang's id for the language, when whatlang detects it.
+    whatlang: Option<whatlang::Lang>,
+    /// The sentence-splitting rules, `data/segment/<code>.txt`.
+    split_data: &'static str,
+}
+
+/// The languages brief splits but does not stem, one row each, by code.
+const SPLIT_ONLY: &[SplitOnly] = &[
+    SplitOnly {
+        code: "am",
+        stop_words: "am",
+        whatlang: Some(whatlang::Lang::Amh),
+        split_data: include_str!("../data/segment/am.txt"),
+    },
+    SplitOnly {
+        code: "bg",
+        stop_words: "bg",
+        whatlang: Some(whatlang::Lang::Bul),
+        split_data: include_str!("../data/segment/bg.txt"),
+    },
+    SplitOnly {
+        code: "fa",
+        stop_words: "fa",
+        whatlang: Some(whatlang::Lang::Pes),
+        split_data: include_str!("../data/segment/fa.txt"),
+    },
+    SplitOnly {
+        code: "hi",
+        stop_words: "hi",
+        whatlang: Some(whatlang::Lang::Hin),
+        split_data: include_str!("../data/segment/hi.txt"),
+    },
+    SplitOnly {
+        code: "hy",
+        stop_words: "hy",
+        whatlang: Some(whatlang::Lang::Hye),
+        split_data: include_str!("../data/segment/hy.txt"),
+    },
+    SplitOnly {
+        code: "ja",
+        stop_words: "ja",
+        whatlang: Some(whatlang::Lang::Jpn),
+        split_data: include_str!("../data/segment/ja.txt"),
+    },
+    SplitOnly {
+        code: "kk",
+        stop_words: "kk",
+        whatlang: None,
+        split_data: include_str!("../data/segment/kk.txt"),
+    },
+    SplitOnly {
+        code: "mr",
+        stop_words: "mr",
+        whatlang: Some(whatlang::Lang::Mar),
+        split_data: include_str!("../data/segment/mr.txt"),
+    },
+    SplitOnly {
+        code: "my",
+        stop_words: "my",
+        whatlang: Some(whatlang::Lang::Mya),
+        split_data: include_str!("../data/segment/my.txt"),
+    },
+    SplitOnly {
+        code: "pl",
+        stop_words: "pl",
+        whatlang: Some(whatlang::Lang::Pol),
+        split_data: include_str!("../data/segment/pl.txt"),
+    },
+    SplitOnly {
+        code: "sk",
+        stop_words: "sk",
+        whatlang: Some(whatlang::Lang::Slk),
+        split_data: include_str!("../data/segment/sk.txt"),
+    },
+    SplitOnly {
+        code: "ur",
+        stop_words: "ur",
+        whatlang: Some(whatlang::Lang::Urd),
+        split_data: include_str!("../data/segment/ur.txt"),
+    },
+    SplitOnly {
+        code: "zh",
+        stop_words: "zh",
+        whatlang: Some(whatlang::Lang::Cmn),
+        split_data: include_str!("../data/segment/zh.txt"),
+    },
 ];
 
 /// How a language splits sentences, beyond what UAX #29 knows: read from
@@ -415,28 +623,40 @@ pub struct SplitRules {
 impl SplitRules {
     /// The rules for an ISO 639-1 code, if brief has a data file for it.
     pub fn for_code(code: &str) -> Option<&'static SplitRules> {
+        SplitRules::all().iter().find(|r| r.code == code)
+    }
+
+    /// The rules of every language with a data file ([`TABLE`] and `SPLIT_ONLY`), by code.
+    fn all() -> &'static [SplitRules] {
         static ALL: OnceLock<Vec<SplitRules>> = OnceLock::new();
-        let all = ALL.get_or_init(|| {
-            SPLIT_DATA
+        ALL.get_or_init(|| {
+            let stemmed = TABLE.iter().map(|r| (r.code, r.stop_words, r.split_data));
+            let split_only = SPLIT_ONLY
                 .iter()
-                .map(|(c, src)| SplitRules::parse(c, src))
-                .collect()
-        });
-        all.iter().find(|r| r.code == code)
+                .map(|r| (r.code, r.stop_words, r.split_data));
+            let mut all: Vec<SplitRules> = stemmed
+                .chain(split_only)
+                .map(|(code, stop_words, src)| SplitRules::parse(code, stop_words, src))
+                .collect();
+            all.sort_by_key(|r| r.code);
+            all
+        })
     }
 
     /// Rules for a language brief has no data for: UAX #29 and the language-independent repairs.
     pub fn generic() -> &'static SplitRules {
         static GENERIC: OnceLock<SplitRules> = OnceLock::new();
-        GENERIC.get_or_init(|| SplitRules::parse("", ""))
+        GENERIC.get_or_init(|| SplitRules::parse("", "", ""))
     }
 
-    /// Codes with a data file.
+    /// Codes with a data file, sorted.
     pub fn codes() -> impl Iterator<Item = &'static str> {
-        SPLIT_DATA.iter().map(|(c, _)| *c)
+        SplitRules::all().iter().map(|r| r.code)
     }
 
-    fn parse(code: &'static str, src: &str) -> SplitRules {
+    /// The rules in `src` for `code`, with the stop words the `stop-words` crate has for the key
+    /// `stop_key`.
+    fn parse(code: &'static str, stop_key: &str, src: &str) -> SplitRules {
         #[derive(Clone, Copy)]
         enum Section {
             Abbrev(AbbrevKind),
@@ -450,7 +670,7 @@ impl SplitRules {
             code,
             abbreviations: Default::default(),
             starters: FxHashSet::default(),
-            stop_words: stop_words::lookup(code)
+            stop_words: stop_words::lookup(stop_key)
                 .unwrap_or(&[])
                 .iter()
                 .copied()
@@ -539,6 +759,217 @@ impl SplitRules {
     }
 }
 
+/// English's page-furniture words, which every article's furniture is judged by whatever its
+/// language (see [`FurnitureWords`] for what each list is for).
+const ENGLISH_FURNITURE: FurnitureWords = FurnitureWords {
+    // Tried in order. Each family has a fixture of lines that go and sentences that stay in
+    // `tests/data/furniture/`.
+    rules: &[
+        // Pointers to other content: "ALSO READ: ...", "Related Posts", "Sign up for our newsletter".
+        link("also read", Shape::Pointer),
+        link("read also", Shape::Pointer),
+        link("read more", Shape::Pointer),
+        link("read next", Shape::Pointer),
+        link("see also", Shape::Pointer),
+        link("more:", Shape::Any),
+        link("related:", Shape::Any),
+        link("related posts", Shape::Pointer),
+        link("related stories", Shape::Pointer),
+        link("related articles", Shape::Pointer),
+        link("related coverage", Shape::Pointer),
+        link("recommended:", Shape::Any),
+        link("click here", Shape::Any),
+        link("click to", Shape::Pointer),
+        link("sign up", Shape::Pointer),
+        link("subscribe to", Shape::Pointer),
+        link("follow us", Shape::Any),
+        link("follow @", Shape::Any),
+        link("share this", Shape::Pointer),
+        link("share on", Shape::Pointer),
+        link("advertisement", Shape::Label),
+        link("tags:", Shape::Any),
+        link("filed under", Shape::Pointer),
+        link("watch:", Shape::Any),
+        link("watch the video", Shape::Pointer),
+        link("watch video", Shape::Pointer),
+        link("listen:", Shape::Any),
+        link("download the", Shape::Pointer),
+        // Time stamps: "PUBLISHED: 12:01 EST, 3 April 2015", "Posted on 12 May 2025".
+        byline("published", Shape::Stamp),
+        byline("updated", Shape::Stamp),
+        byline("last updated", Shape::Stamp),
+        byline("posted", Shape::Stamp),
+        byline("last modified", Shape::Stamp),
+        // Captions, credits and notices: "Scroll down for video", "Photo: Reuters", "© 2025 AP".
+        caption("scroll down for", Shape::Any),
+        caption("photo:", Shape::Any),
+        caption("photos:", Shape::Any),
+        caption("image:", Shape::Any),
+        caption("images:", Shape::Any),
+        caption("video:", Shape::Any),
+        caption("pictured:", Shape::Any),
+        caption("pictured above", Shape::Any),
+        caption("credit:", Shape::Any),
+        caption("photograph:", Shape::Any),
+        caption("photo by", Shape::Credit),
+        caption("picture by", Shape::Credit),
+        caption("©", Shape::Any),
+        caption("copyright", Shape::Copyright),
+        caption("all rights reserved", Shape::Label),
+    ],
+    reader_words: &[
+        "our",
+        "your",
+        "you",
+        "we",
+        "here",
+        "now",
+        "below",
+        "above",
+        "free",
+        "app",
+        "apps",
+        "newsletter",
+        "newsletters",
+        "inbox",
+        "email",
+        "alerts",
+        "updates",
+        "link",
+        "links",
+        "page",
+        "website",
+        "site",
+        "story",
+        "stories",
+        "article",
+        "articles",
+        "coverage",
+        "video",
+        "videos",
+        "podcast",
+        "gallery",
+        "pdf",
+        "channel",
+        "facebook",
+        "twitter",
+        "x",
+        "instagram",
+        "whatsapp",
+        "youtube",
+        "tiktok",
+        "linkedin",
+        "telegram",
+        "ios",
+        "android",
+    ],
+    months: [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    weekdays: [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ],
+    calendar_words: &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ],
+    time_words: &[
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "bst",
+        "utc",
+        "et",
+        "est",
+        "edt",
+        "ct",
+        "cst",
+        "cdt",
+        "pt",
+        "pst",
+        "pdt",
+        "cet",
+        "cest",
+        "ist",
+        "aest",
+        "jst",
+        "ago",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "yesterday",
+        "today",
+        "just",
+        "now",
+        "on",
+        "at",
+        "of",
+        "last",
+        "published",
+        "updated",
+        "posted",
+        "modified",
+    ],
+    reporting_verbs: &[
+        "said",
+        "says",
+        "told",
+        "tells",
+        "urged",
+        "urges",
+        "chanted",
+        "ruled",
+        "added",
+        "wrote",
+        "asked",
+        "warned",
+        "insisted",
+        "argued",
+        "explained",
+        "noted",
+        "declared",
+        "announced",
+        "shouted",
+        "replied",
+        "claimed",
+        "stated",
+    ],
+    signed_by: "by",
+    name_joiners: &["and", "&", "|", "-", "/"],
+    number_suffixes: &["st", "nd", "rd", "th", "am", "pm", "h"],
+    byline_openers: &["By ", "BY "],
+    credit_openers: &["(photo", "(image"],
+    rights_reserved: "all rights reserved",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -575,14 +1006,102 @@ mod tests {
         );
     }
 
+    /// For each language brief stems: a word of it and its Snowball stem, one of its stop words,
+    /// and an abbreviation of its splitting rules (none for Tamil, whose file has no rules).
+    const SAMPLES: &[(&str, &str, &str, &str, Option<&str>)] = &[
+        ("ar", "الكتاب", "كتاب", "في", Some("د")),
+        ("da", "husene", "hus", "og", Some("hr")),
+        ("nl", "huizen", "huiz", "het", Some("dhr")),
+        ("en", "running", "run", "the", Some("mr")),
+        ("fi", "taloissa", "talo", "ja", Some("esim")),
+        ("fr", "maisons", "maison", "les", Some("mme")),
+        ("de", "häuser", "haus", "und", Some("hrn")),
+        ("el", "σπίτια", "σπιτ", "και", Some("π.χ")),
+        ("hu", "házak", "ház", "és", Some("ifj")),
+        ("it", "case", "cas", "che", Some("sig")),
+        ("no", "husene", "hus", "og", Some("kl")),
+        ("pt", "casas", "cas", "que", Some("sra")),
+        ("ro", "casele", "cas", "acest", Some("dna")),
+        ("ru", "домами", "дом", "и", Some("ст")),
+        ("es", "casas", "cas", "que", Some("sra")),
+        ("sv", "husen", "hus", "och", Some("fru")),
+        ("ta", "வீடுகள்", "வீடு", "ஒரு", None),
+        ("tr", "evler", "ev", "ve", Some("doç")),
+    ];
+
     #[test]
     fn every_language_has_data() {
         for lang in Lang::ALL {
+            let code = lang.code();
+            let &(_, word, stem, stop, abbreviation) = SAMPLES
+                .iter()
+                .find(|s| s.0 == code)
+                .unwrap_or_else(|| panic!("{lang}: no sample in SAMPLES"));
             let data = lang.data();
-            assert!(!data.stem("words").is_empty(), "{lang}");
+            assert_eq!(data.stem(word), stem, "{lang}: the stem of {word:?}");
+            assert!(
+                data.is_stop_word(stop),
+                "{lang}: {stop:?} is not a stop word"
+            );
+            assert!(!data.is_stop_word(word), "{lang}: {word:?} is a stop word");
+            assert_eq!(data.split.code, code, "{lang}: splitting rules");
+            match abbreviation {
+                Some(a) => assert!(
+                    data.split.abbreviation(a).is_some(),
+                    "{lang}: {a:?} is not an abbreviation of data/segment/{code}.txt"
+                ),
+                None => assert!(data.split.abbreviations.is_empty(), "{lang}"),
+            }
         }
-        assert!(Lang::English.data().is_stop_word("the"));
-        assert_eq!(Lang::English.data().stem("running"), "run");
+    }
+
+    #[test]
+    fn every_data_file_parses() {
+        let codes: Vec<&str> = SplitRules::codes().collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted, "codes are sorted and unique");
+        assert_eq!(codes.len(), TABLE.len() + SPLIT_ONLY.len());
+        for code in codes {
+            let rules = SplitRules::for_code(code).unwrap();
+            // An unknown section header would be read as an entry of the section before it.
+            let entries = rules.abbreviations.keys().chain(&rules.starters);
+            let entries = entries.chain(&rules.after_number);
+            for entry in entries {
+                assert!(!entry.starts_with('['), "data/segment/{code}.txt: {entry}");
+            }
+        }
+    }
+
+    #[test]
+    fn table_rows_are_distinct() {
+        let names: Vec<&str> = TABLE.iter().map(|r| r.name).collect();
+        assert!(
+            names.is_sorted(),
+            "TABLE is in alphabetical order: {names:?}"
+        );
+        let mut whatlang: Vec<String> = TABLE
+            .iter()
+            .map(|r| r.whatlang)
+            .chain(SPLIT_ONLY.iter().map(|r| r.whatlang))
+            .flatten()
+            .map(|w| w.code().to_string())
+            .collect();
+        let n = whatlang.len();
+        whatlang.sort_unstable();
+        whatlang.dedup();
+        assert_eq!(whatlang.len(), n, "a whatlang id in two rows");
+        for r in TABLE {
+            let mut names = vec![r.code, r.name];
+            names.extend(r.aliases);
+            for name in names {
+                assert_eq!(Lang::parse(name).unwrap(), r.lang, "{name}");
+            }
+        }
+        let english = Lang::English.info().furniture.unwrap();
+        assert_eq!(english.months[4], "may");
+        assert_eq!(english.weekdays[0], "monday");
     }
 
     #[test]

@@ -8,15 +8,18 @@
 //! sentence, for furniture that sits inline in running text, as in pages flattened to one
 //! paragraph.
 //!
-//! Links, time stamps, captions and notices are told by their opening phrase (`RULES`), and a
-//! phrase that can also open a sentence of the story ("Advertisement", "Posted on", "Copyright",
-//! "Sign up") counts only when what follows looks like furniture (a `Shape`): "Copyright 2025
-//! Reuters" goes, "Copyright holders have filed dozens of lawsuits this year alone." stays. Every
-//! rule family has fixtures of lines that go and sentences that stay in `tests/data/furniture/`.
+//! Links, time stamps, captions and notices are told by their opening phrase (the rules of
+//! [`FurnitureWords`]), and a phrase that can also open a sentence of the story ("Advertisement",
+//! "Posted on", "Copyright", "Sign up") counts only when what follows looks like furniture (a
+//! `Shape`): "Copyright 2025 Reuters" goes, "Copyright holders have filed dozens of lawsuits this
+//! year alone." stays. Every rule family has fixtures of lines that go and sentences that stay in
+//! `tests/data/furniture/`. The words themselves are a language's data, in its row of
+//! `lang::TABLE`; every article is judged by English's.
 
 use serde::Serialize;
 
 use super::layout::ends_sentence;
+use crate::lang::Lang;
 
 /// Why a block or sentence is furniture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -43,7 +46,7 @@ pub enum Furniture {
 /// "advertisement"); the tests are on the words after it and the length of the whole text, so
 /// that prose that starts with the same words stays ("Copyright holders have filed ...").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Shape {
+pub(crate) enum Shape {
     /// Anything: the phrase cannot open a sentence of the story. It ends in a colon ("Watch:",
     /// "Photo:"), speaks to the reader ("Click here", "Scroll down for", "Follow us"), or is "©".
     Any,
@@ -75,14 +78,14 @@ enum Shape {
 
 /// A phrase (lowercase) that starts furniture of `kind` when what follows has the `shape`.
 #[derive(Clone, Copy, Debug)]
-struct Rule {
+pub(crate) struct Rule {
     phrase: &'static str,
     kind: Furniture,
     shape: Shape,
 }
 
 /// A rule for a [`Furniture::Link`].
-const fn link(phrase: &'static str, shape: Shape) -> Rule {
+pub(crate) const fn link(phrase: &'static str, shape: Shape) -> Rule {
     Rule {
         phrase,
         kind: Furniture::Link,
@@ -91,7 +94,7 @@ const fn link(phrase: &'static str, shape: Shape) -> Rule {
 }
 
 /// A rule for a [`Furniture::Byline`].
-const fn byline(phrase: &'static str, shape: Shape) -> Rule {
+pub(crate) const fn byline(phrase: &'static str, shape: Shape) -> Rule {
     Rule {
         phrase,
         kind: Furniture::Byline,
@@ -100,7 +103,7 @@ const fn byline(phrase: &'static str, shape: Shape) -> Rule {
 }
 
 /// A rule for a [`Furniture::Caption`].
-const fn caption(phrase: &'static str, shape: Shape) -> Rule {
+pub(crate) const fn caption(phrase: &'static str, shape: Shape) -> Rule {
     Rule {
         phrase,
         kind: Furniture::Caption,
@@ -108,61 +111,56 @@ const fn caption(phrase: &'static str, shape: Shape) -> Rule {
     }
 }
 
-/// The rules, tried in order; the first whose phrase and shape match decides the kind. Each family
-/// has a fixture of lines that go and sentences that stay in `tests/data/furniture/`.
-const RULES: &[Rule] = &[
-    // Pointers to other content: "ALSO READ: ...", "Related Posts", "Sign up for our newsletter".
-    link("also read", Shape::Pointer),
-    link("read also", Shape::Pointer),
-    link("read more", Shape::Pointer),
-    link("read next", Shape::Pointer),
-    link("see also", Shape::Pointer),
-    link("more:", Shape::Any),
-    link("related:", Shape::Any),
-    link("related posts", Shape::Pointer),
-    link("related stories", Shape::Pointer),
-    link("related articles", Shape::Pointer),
-    link("related coverage", Shape::Pointer),
-    link("recommended:", Shape::Any),
-    link("click here", Shape::Any),
-    link("click to", Shape::Pointer),
-    link("sign up", Shape::Pointer),
-    link("subscribe to", Shape::Pointer),
-    link("follow us", Shape::Any),
-    link("follow @", Shape::Any),
-    link("share this", Shape::Pointer),
-    link("share on", Shape::Pointer),
-    link("advertisement", Shape::Label),
-    link("tags:", Shape::Any),
-    link("filed under", Shape::Pointer),
-    link("watch:", Shape::Any),
-    link("watch the video", Shape::Pointer),
-    link("watch video", Shape::Pointer),
-    link("listen:", Shape::Any),
-    link("download the", Shape::Pointer),
-    // Time stamps: "PUBLISHED: 12:01 EST, 3 April 2015", "Posted on 12 May 2025".
-    byline("published", Shape::Stamp),
-    byline("updated", Shape::Stamp),
-    byline("last updated", Shape::Stamp),
-    byline("posted", Shape::Stamp),
-    byline("last modified", Shape::Stamp),
-    // Captions, credits and notices: "Scroll down for video", "Photo: Reuters", "© 2025 AP".
-    caption("scroll down for", Shape::Any),
-    caption("photo:", Shape::Any),
-    caption("photos:", Shape::Any),
-    caption("image:", Shape::Any),
-    caption("images:", Shape::Any),
-    caption("video:", Shape::Any),
-    caption("pictured:", Shape::Any),
-    caption("pictured above", Shape::Any),
-    caption("credit:", Shape::Any),
-    caption("photograph:", Shape::Any),
-    caption("photo by", Shape::Credit),
-    caption("picture by", Shape::Credit),
-    caption("©", Shape::Any),
-    caption("copyright", Shape::Copyright),
-    caption("all rights reserved", Shape::Label),
-];
+/// The words furniture is told by, in one language; a language's row of [`crate::lang::TABLE`]
+/// refers to its own. Only English has them, and furniture reads English's (`WORDS`) for every
+/// article whatever its language, as it always has: blocks are judged at ingest, before the
+/// article's language is detected, and the rules were written on English pages.
+pub struct FurnitureWords {
+    /// The rules, tried in order: the first whose phrase and shape match decides the kind.
+    pub(crate) rules: &'static [Rule],
+    /// Words (compared without case) by which a page speaks to its reader or points at itself:
+    /// "Sign up for our newsletter", "Read more here", "Share on Facebook", "Watch the video
+    /// below". News prose that starts like a pointer ("Sign up rates ...", "Read more closely,
+    /// ...") rarely has them.
+    pub(crate) reader_words: &'static [&'static str],
+    /// Month names, lowercase, in calendar order.
+    pub months: [&'static str; 12],
+    /// Weekday names, lowercase, Monday first.
+    pub weekdays: [&'static str; 7],
+    /// Month and weekday abbreviations, lowercase (`months` and `weekdays` too are calendar
+    /// words).
+    pub(crate) calendar_words: &'static [&'static str],
+    /// Other words a time stamp is made of, lowercase: times of day, time zones, "2 hours ago",
+    /// and the words that join a stamp's parts ("on", "at", "| updated").
+    pub(crate) time_words: &'static [&'static str],
+    /// Verbs that report speech or a ruling: "…, the analyst said."
+    pub(crate) reporting_verbs: &'static [&'static str],
+    /// The word (any case) after which a time stamp is signed: "Posted on 12/05/2025 by Jane Doe".
+    pub(crate) signed_by: &'static str,
+    /// Words that join the names of a signature, as written: "Jane Doe and John Roe".
+    pub(crate) name_joiners: &'static [&'static str],
+    /// What may follow the digits of a number in a date or time, lowercase: ordinals and times of
+    /// day ("12th", "10:31am", "14h").
+    pub(crate) number_suffixes: &'static [&'static str],
+    /// How a byline opens, as written: "By Jane Doe".
+    pub(crate) byline_openers: &'static [&'static str],
+    /// How a parenthesised credit opens, in any case: "(Photo by ...)", "(Image courtesy of ...)".
+    pub(crate) credit_openers: &'static [&'static str],
+    /// The phrase (lowercase) that makes a short line with a copyright phrase a notice.
+    pub(crate) rights_reserved: &'static str,
+}
+
+/// The words every article's furniture is judged by: English's (see [`FurnitureWords`]).
+const WORDS: &FurnitureWords = match Lang::English.info().furniture {
+    Some(words) => words,
+    None => panic!("English has no furniture words"),
+};
+
+/// Month names, lowercase, in calendar order: English's.
+pub const MONTHS: [&str; 12] = WORDS.months;
+
+/// Weekday names, lowercase, Monday first: English's.
+pub const WEEKDAYS: [&str; 7] = WORDS.weekdays;
 
 /// Most words in a line that a [`Shape::Pointer`] phrase opens: a link or a call to the reader is
 /// short, and a long sentence is the story however it starts.
@@ -176,142 +174,6 @@ const CREDIT_MAX_WORDS: usize = 10;
 
 /// Most words after a time stamp's phrase ([`Shape::Stamp`]).
 const STAMP_MAX_WORDS: usize = 16;
-
-/// Words (compared without case) by which a page speaks to its reader or points at itself: "Sign
-/// up for our newsletter", "Read more here", "Share on Facebook", "Watch the video below". News
-/// prose that starts like a pointer ("Sign up rates ...", "Read more closely, ...") rarely has
-/// them.
-const READER_WORDS: &[&str] = &[
-    "our",
-    "your",
-    "you",
-    "we",
-    "here",
-    "now",
-    "below",
-    "above",
-    "free",
-    "app",
-    "apps",
-    "newsletter",
-    "newsletters",
-    "inbox",
-    "email",
-    "alerts",
-    "updates",
-    "link",
-    "links",
-    "page",
-    "website",
-    "site",
-    "story",
-    "stories",
-    "article",
-    "articles",
-    "coverage",
-    "video",
-    "videos",
-    "podcast",
-    "gallery",
-    "pdf",
-    "channel",
-    "facebook",
-    "twitter",
-    "x",
-    "instagram",
-    "whatsapp",
-    "youtube",
-    "tiktok",
-    "linkedin",
-    "telegram",
-    "ios",
-    "android",
-];
-
-/// Month names, lowercase, in calendar order.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Weekday names, lowercase, Monday first.
-pub const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Month and weekday abbreviations, lowercase ([`MONTHS`] and [`WEEKDAYS`] too are calendar
-/// words).
-const CALENDAR_WORDS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-];
-
-/// Other words a time stamp is made of, lowercase: times of day, time zones, "2 hours ago",
-/// and the words that join a stamp's parts ("on", "at", "| updated").
-const TIME_WORDS: &[&str] = &[
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "gmt",
-    "bst",
-    "utc",
-    "et",
-    "est",
-    "edt",
-    "ct",
-    "cst",
-    "cdt",
-    "pt",
-    "pst",
-    "pdt",
-    "cet",
-    "cest",
-    "ist",
-    "aest",
-    "jst",
-    "ago",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "hr",
-    "hrs",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "yesterday",
-    "today",
-    "just",
-    "now",
-    "on",
-    "at",
-    "of",
-    "last",
-    "published",
-    "updated",
-    "posted",
-    "modified",
-];
 
 /// Judges a block of text. `item` says whether it is a list item.
 pub fn block(text: &str, item: bool) -> Option<Furniture> {
@@ -401,14 +263,14 @@ pub fn is_heading(text: &str) -> bool {
         && !text.ends_with([',', ';'])
 }
 
-/// Furniture by its opening words: the first of [`RULES`] whose phrase opens `text` (after any
+/// Furniture by its opening words: the first of the [`WORDS`] rules whose phrase opens `text` (after any
 /// opening brackets, `*` or `>`) and whose shape the rest has, or a parenthesised credit ("(Photo
 /// by ...)", "(Image courtesy of ...)").
 fn prefixed(text: &str) -> Option<Furniture> {
     let t = text.trim_start_matches(['[', '(', '*', '>', ' ']);
     // Most text opens with none of the phrases: compare first letters before anything else.
     let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
-    for rule in RULES {
+    for rule in WORDS.rules {
         if rule.phrase.as_bytes().first().map(u8::to_ascii_lowercase) != first {
             continue;
         }
@@ -423,7 +285,11 @@ fn prefixed(text: &str) -> Option<Furniture> {
         text.get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p))
     };
-    (opens("(photo") || opens("(image")).then_some(Furniture::Caption)
+    WORDS
+        .credit_openers
+        .iter()
+        .any(|p| opens(p))
+        .then_some(Furniture::Caption)
 }
 
 /// What follows `phrase` when `text` opens with it (in any case) as whole words.
@@ -453,7 +319,7 @@ fn has_shape(shape: Shape, rest: &str, text: &str) -> bool {
             is_label(rest)
                 || (at_most_words(text, NOTICE_MAX_WORDS)
                     && (opens_with_year_or_sign(rest)
-                        || text.to_lowercase().contains("all rights reserved")))
+                        || text.to_lowercase().contains(WORDS.rights_reserved)))
         }
         Shape::Credit => {
             is_label(rest)
@@ -462,32 +328,6 @@ fn has_shape(shape: Shape, rest: &str, text: &str) -> bool {
         }
     }
 }
-
-/// Verbs that report speech or a ruling: "…, the analyst said."
-const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "urged",
-    "urges",
-    "chanted",
-    "ruled",
-    "added",
-    "wrote",
-    "asked",
-    "warned",
-    "insisted",
-    "argued",
-    "explained",
-    "noted",
-    "declared",
-    "announced",
-    "shouted",
-    "replied",
-    "claimed",
-    "stated",
-];
 
 /// A whole sentence that reports what someone said ("Click here, the phishing email urged, and
 /// your password is gone." / "Sign up now and we will cut your tariffs, the president told the
@@ -500,7 +340,12 @@ fn is_reported_speech(text: &str) -> bool {
     ends_sentence(text)
         && text[comma..]
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| REPORTING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
+            .any(|w| {
+                WORDS
+                    .reporting_verbs
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(w))
+            })
 }
 
 /// What follows a label: nothing but punctuation ("Advertisement.", "[Advertisement]", "Read
@@ -524,19 +369,19 @@ fn at_most_words(text: &str, n: usize) -> bool {
 }
 
 /// Whether the words after a pointer's phrase speak to the reader or point at the page: one of
-/// [`READER_WORDS`], a web address or an @handle.
+/// the [`WORDS`] reader words, a web address or an @handle.
 fn speaks_to_reader(rest: &str) -> bool {
     rest.contains("://")
         || rest.contains("www.")
         || rest.contains('@')
         || rest
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| READER_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w)))
+            .any(|w| WORDS.reader_words.iter().any(|r| r.eq_ignore_ascii_case(w)))
 }
 
 /// Whether the words after a time stamp's phrase are a date or time and nothing else: numbers
-/// ("12", "2025", "10:31", "12/05/2025", "12th", "10:31am"), [`CALENDAR_WORDS`] and
-/// [`TIME_WORDS`], at most [`STAMP_MAX_WORDS`] of them, optionally followed by "by" and a name
+/// ("12", "2025", "10:31", "12/05/2025", "12th", "10:31am"), the [`WORDS`] calendar and time
+/// words, at most [`STAMP_MAX_WORDS`] of them, optionally followed by "by" and a name
 /// ("Posted on 12/05/2025 by Jane Doe"). Any other word ("social", "the") makes it prose.
 fn is_stamp(rest: &str) -> bool {
     let mut words = rest.split_whitespace();
@@ -548,16 +393,16 @@ fn is_stamp(rest: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        if w.eq_ignore_ascii_case("by") {
+        if w.eq_ignore_ascii_case(WORDS.signed_by) {
             break;
         }
         let lower = w.to_lowercase();
         let known = |list: &[&str]| list.contains(&lower.as_str());
         if !(is_number(w)
-            || known(&MONTHS)
-            || known(&WEEKDAYS)
-            || known(CALENDAR_WORDS)
-            || known(TIME_WORDS))
+            || known(&WORDS.months)
+            || known(&WORDS.weekdays)
+            || known(WORDS.calendar_words)
+            || known(WORDS.time_words))
         {
             return false;
         }
@@ -575,15 +420,15 @@ fn is_number(w: &str) -> bool {
         && digits
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-' | ','))
-        && ["", "st", "nd", "rd", "th", "am", "pm", "h"].contains(&suffix.as_str())
+        && (suffix.is_empty() || WORDS.number_suffixes.contains(&suffix.as_str()))
 }
 
 /// A signature's name: one to six words, each capitalised or joining names ("and", "&", "|").
 fn is_name(words: &[&str]) -> bool {
     (1..=6).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase) || matches!(*w, "and" | "&" | "|" | "-" | "/")
-        })
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || WORDS.name_joiners.contains(w))
 }
 
 /// Whether a copyright notice's words open with a sign or a year: "©", "(c)", "2025",
@@ -609,9 +454,10 @@ fn is_teaser(text: &str) -> bool {
 
 /// A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By . Daily Mail Reporter".
 fn is_byline(text: &str) -> bool {
-    let Some(rest) = text
-        .strip_prefix("By ")
-        .or_else(|| text.strip_prefix("BY "))
+    let Some(rest) = WORDS
+        .byline_openers
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
     else {
         return false;
     };
