@@ -301,13 +301,25 @@ pub enum LanguageChoice {
     Fixed(Lang),
 }
 
-impl LanguageChoice {
+impl std::str::FromStr for LanguageChoice {
+    type Err = Error;
+
     /// Parses `auto`, a language name (`english`) or an ISO 639-1 code (`en`).
-    pub fn parse(s: &str) -> Result<LanguageChoice> {
+    fn from_str(s: &str) -> Result<LanguageChoice> {
         if s.eq_ignore_ascii_case("auto") {
             return Ok(LanguageChoice::Auto);
         }
-        Lang::parse(s).map(LanguageChoice::Fixed)
+        s.parse().map(LanguageChoice::Fixed)
+    }
+}
+
+impl fmt::Display for LanguageChoice {
+    /// `auto`, or the language's name.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LanguageChoice::Auto => f.write_str("auto"),
+            LanguageChoice::Fixed(lang) => lang.fmt(f),
+        }
     }
 }
 
@@ -336,17 +348,6 @@ impl Lang {
     /// English name, lowercase.
     pub fn name(self) -> &'static str {
         self.info().name
-    }
-
-    /// Parses a name (`german`), an ISO 639-1 code (`de`) or another name of the language's row
-    /// (`nb`, `nn` for Norwegian), case-insensitively.
-    pub fn parse(s: &str) -> Result<Lang> {
-        let s = s.trim().to_ascii_lowercase();
-        TABLE
-            .iter()
-            .find(|r| r.code == s || r.name == s || r.aliases.contains(&s.as_str()))
-            .map(|r| r.lang)
-            .ok_or_else(|| Error::UnknownLanguage(s.to_string()))
     }
 
     /// The language's shared data, built on first use.
@@ -436,6 +437,21 @@ pub fn detect_split_code(text: &str) -> Option<&'static str> {
         .chain(split_only)
         .find(|&(_, w)| w == Some(lang))
         .map(|(code, _)| code)
+}
+
+impl std::str::FromStr for Lang {
+    type Err = Error;
+
+    /// Parses a name (`german`), an ISO 639-1 code (`de`) or another name of the language's row
+    /// (`nb`, `nn` for Norwegian), case-insensitively.
+    fn from_str(s: &str) -> Result<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        TABLE
+            .iter()
+            .find(|r| r.code == s || r.name == s || r.aliases.contains(&s.as_str()))
+            .map(|r| r.lang)
+            .ok_or_else(|| Error::UnknownLanguage(s.to_string()))
+    }
 }
 
 impl fmt::Display for Lang {
@@ -976,14 +992,17 @@ mod tests {
 
     #[test]
     fn parses_names_and_codes() {
-        assert_eq!(Lang::parse("en").unwrap(), Lang::English);
-        assert_eq!(Lang::parse("German").unwrap(), Lang::German);
-        assert_eq!(Lang::parse("nb").unwrap(), Lang::Norwegian);
+        assert_eq!("en".parse::<Lang>().unwrap(), Lang::English);
+        assert_eq!("German".parse::<Lang>().unwrap(), Lang::German);
+        assert_eq!("nb".parse::<Lang>().unwrap(), Lang::Norwegian);
         assert!(matches!(
-            Lang::parse("klingon"),
+            "klingon".parse::<Lang>(),
             Err(Error::UnknownLanguage(_))
         ));
-        assert_eq!(LanguageChoice::parse("AUTO").unwrap(), LanguageChoice::Auto);
+        assert_eq!("AUTO".parse::<LanguageChoice>().unwrap(), LanguageChoice::Auto);
+        for choice in [LanguageChoice::Auto, LanguageChoice::Fixed(Lang::Norwegian)] {
+            assert_eq!(choice.to_string().parse::<LanguageChoice>().unwrap(), choice);
+        }
     }
 
     #[test]
@@ -1096,7 +1115,7 @@ mod tests {
             let mut names = vec![r.code, r.name];
             names.extend(r.aliases);
             for name in names {
-                assert_eq!(Lang::parse(name).unwrap(), r.lang, "{name}");
+                assert_eq!(name.parse::<Lang>().unwrap(), r.lang, "{name}");
             }
         }
         let english = Lang::English.info().furniture.unwrap();

@@ -148,7 +148,7 @@ fn parse_ratio(s: &str) -> Result<f64, String> {
 }
 
 pub fn parse_language(s: &str) -> Result<LanguageChoice, String> {
-    LanguageChoice::parse(s).map_err(|e| e.to_string())
+    s.parse::<LanguageChoice>().map_err(|e| e.to_string())
 }
 
 pub fn parse_budget(s: &str) -> Result<Budget, String> {

@@ -52,7 +52,7 @@ fn parse_split_language(s: &str) -> Result<SplitLanguage, String> {
     if s.eq_ignore_ascii_case("auto") {
         return Ok(SplitLanguage::Auto);
     }
-    if let Ok(l) = Lang::parse(s) {
+    if let Ok(l) = s.parse::<Lang>() {
         return Ok(SplitLanguage::Rules(l.data().split));
     }
     SplitRules::for_code(&s.to_ascii_lowercase())

@@ -117,7 +117,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
     };
     let language = match &meta.language {
         None => None,
-        Some(l) => Some(Lang::parse(l).map_err(|e| err(key_line("language"), e.to_string()))?),
+        Some(l) => Some(l.parse::<Lang>().map_err(|e| err(key_line("language"), e.to_string()))?),
     };
     Ok(Parsed {
         meta,
