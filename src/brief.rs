@@ -186,7 +186,7 @@ pub fn assemble(
 }
 
 /// Article `d` of `corpus` with its key lines and quotations, as the model shows it.
-pub fn article(
+pub(crate) fn article(
     corpus: &Corpus,
     d: usize,
     assignment: &Assignment,
@@ -219,12 +219,12 @@ pub fn article(
 }
 
 /// Chosen lines as the model shows them.
-pub fn key_lines(corpus: &Corpus, lines: &[Scored]) -> Vec<KeyLine> {
+pub(crate) fn key_lines(corpus: &Corpus, lines: &[Scored]) -> Vec<KeyLine> {
     lines.iter().map(|c| key_line(corpus, c)).collect()
 }
 
 /// A quotation as the model shows it, with `score` from its section.
-pub fn quote_line(corpus: &Corpus, q: &Quote, id: SentenceId, score: f64) -> QuoteLine {
+pub(crate) fn quote_line(corpus: &Corpus, q: &Quote, id: SentenceId, score: f64) -> QuoteLine {
     let s = corpus.sentence(id);
     let a = &s.doc.article;
     QuoteLine {
@@ -242,7 +242,7 @@ pub fn quote_line(corpus: &Corpus, q: &Quote, id: SentenceId, score: f64) -> Quo
 }
 
 /// Repeated lines as the model shows them, with where they were shown first.
-pub fn repeated(corpus: &Corpus, lines: &[(Scored, FirstShown)]) -> Vec<KeyLine> {
+pub(crate) fn repeated(corpus: &Corpus, lines: &[(Scored, FirstShown)]) -> Vec<KeyLine> {
     lines
         .iter()
         .map(|(c, first)| KeyLine {
@@ -277,7 +277,7 @@ fn key_line(corpus: &Corpus, c: &Scored) -> KeyLine {
 }
 
 /// `name` as a lowercase ASCII slug: "Saudi Arabia’s talks" gives "saudi-arabia-s-talks".
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_ascii_alphanumeric() {

@@ -51,10 +51,10 @@ pub struct Sentence {
     /// Not a whole sentence a reader could quote alone ([`mark_quotations`]): it ends on an
     /// ellipsis (a quotation or a teaser cut short), opens a quotation its paragraph does not
     /// close, or is shown within an earlier sentence's quotation. Never a key line.
-    pub fragment: bool,
+    pub(crate) fragment: bool,
     /// When it opens a quotation that the next sentences of its paragraph close: how many of
     /// them. As a key line it is shown with them, the whole quotation ([`Corpus::line_text`]).
-    pub quoted_through: u8,
+    pub(crate) quoted_through: u8,
     text: Span,
     terms: Span,
     stems: Span,
@@ -96,7 +96,7 @@ impl Document {
     }
 
     /// The stems of all of the headline's words (empty without a headline).
-    pub fn headline_stems(&self) -> &[Term] {
+    pub(crate) fn headline_stems(&self) -> &[Term] {
         &self.stems[self.headline_stems.range()]
     }
 
@@ -104,7 +104,7 @@ impl Document {
     /// a phrase ends, [`crate::title`]), else the id.
     /// The sentence that is the article's title whole (a short first sentence, without a
     /// headline): a key line elsewhere would print it twice.
-    pub fn title_sentence(&self) -> Option<&str> {
+    pub(crate) fn title_sentence(&self) -> Option<&str> {
         let first = self.sentences.first()?;
         let text = self.text(first);
         (self.article.headline.is_none()
@@ -130,7 +130,7 @@ impl Document {
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
     pub docs: Vec<Document>,
-    pub vocab: Vocabulary,
+    pub(crate) vocab: Vocabulary,
     /// What reading and analysing changed or left out, in file order (articles skipped because
     /// they hold no sentence or repeat an earlier one, lines read differently).
     pub warnings: Vec<Warning>,
@@ -139,10 +139,10 @@ pub struct Corpus {
 /// Below this many words, two articles with the same sentences are the same only when their
 /// headlines are too: short stubs ("This is a developing story. Check back for updates.") are
 /// shared by different stories.
-pub const DUPLICATE_MIN_WORDS: usize = 50;
+pub(crate) const DUPLICATE_MIN_WORDS: usize = 50;
 
 /// Identifies a sentence in a corpus: (document index, position).
-pub type SentenceId = (usize, usize);
+pub(crate) type SentenceId = (usize, usize);
 
 /// A sentence with the document that holds its text and terms.
 #[derive(Clone, Copy, Debug)]
@@ -185,7 +185,7 @@ impl Corpus {
     }
 
     /// [`Corpus::build`], choosing whether inline furniture is removed.
-    pub fn build_with(
+    pub(crate) fn build_with(
         articles: Vec<Article>,
         language: LanguageChoice,
         inline_furniture: bool,
@@ -297,7 +297,7 @@ impl Corpus {
     }
 
     /// Words of a key line ([`Corpus::line_text`]).
-    pub fn line_words(&self, id: SentenceId) -> usize {
+    pub(crate) fn line_words(&self, id: SentenceId) -> usize {
         let s = self.sentence(id);
         (0..=usize::from(s.quoted_through))
             .map(|k| self.sentence((id.0, id.1 + k)).words)
@@ -313,7 +313,7 @@ impl Corpus {
     }
 
     /// Ids of every sentence of the given documents, in document then position order.
-    pub fn sentence_ids(&self, docs: impl IntoIterator<Item = usize>) -> Vec<SentenceId> {
+    pub(crate) fn sentence_ids(&self, docs: impl IntoIterator<Item = usize>) -> Vec<SentenceId> {
         docs.into_iter()
             .flat_map(|d| (0..self.docs[d].sentences.len()).map(move |p| (d, p)))
             .collect()

@@ -113,7 +113,7 @@ impl Rouge {
 }
 
 /// Tokens as rouge-score makes them.
-pub fn tokenize(text: &str, stem: bool) -> Vec<String> {
+pub(crate) fn tokenize(text: &str, stem: bool) -> Vec<String> {
     let lower = text.to_lowercase();
     let spaced: String = lower
         .chars()
@@ -137,7 +137,7 @@ pub fn tokenize(text: &str, stem: bool) -> Vec<String> {
 }
 
 /// The first `n` whitespace-separated words of `text`, joined by single spaces.
-pub fn truncate_words(text: &str, n: usize) -> String {
+pub(crate) fn truncate_words(text: &str, n: usize) -> String {
     text.split_whitespace()
         .take(n)
         .collect::<Vec<_>>()

@@ -69,10 +69,10 @@ impl std::str::FromStr for Similarity {
 }
 
 /// How many of a term's postings are followed from one sentence.
-pub const FOLLOW: usize = 256;
+pub(crate) const FOLLOW: usize = 256;
 /// How many neighbours each sentence keeps (its strongest edges), before the graph is made
 /// symmetric.
-pub const NEIGHBOURS: usize = 128;
+pub(crate) const NEIGHBOURS: usize = 128;
 
 const BM25_K1: f64 = 1.2;
 const BM25_B: f64 = 0.75;
@@ -80,7 +80,7 @@ const BM25_IDF_FLOOR: f64 = 0.25;
 
 /// The sentences of a scope as bags of terms with scope-local term ids.
 #[derive(Clone, Debug, Default)]
-pub struct Bags {
+pub(crate) struct Bags {
     /// Node i's entries are `entries[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
     /// (local term, count), sorted by term within a node.
@@ -161,17 +161,13 @@ impl Bags {
         self.len.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len.is_empty()
-    }
-
     /// Number of distinct terms in the scope.
     pub fn terms(&self) -> usize {
         self.df.len()
     }
 
     /// Node i's (local term, count) pairs, sorted by term.
-    pub fn bag(&self, i: usize) -> &[(u32, u32)] {
+    pub(crate) fn bag(&self, i: usize) -> &[(u32, u32)] {
         &self.entries[self.starts[i]..self.starts[i + 1]]
     }
 
@@ -181,12 +177,13 @@ impl Bags {
     }
 
     /// Number of nodes holding local term t.
-    pub fn df(&self, t: u32) -> usize {
+    #[cfg(test)]
+    pub(crate) fn df(&self, t: u32) -> usize {
         self.df[t as usize] as usize
     }
 
     /// The TF-IDF inverse document frequency (documents = nodes): ln(N / df) + 1.
-    pub fn tf_idf_idf(&self) -> Vec<f64> {
+    pub(crate) fn tf_idf_idf(&self) -> Vec<f64> {
         let n = self.len() as f64;
         self.df
             .iter()
@@ -227,8 +224,8 @@ impl Bags {
 
 /// A weighted, undirected graph in adjacency-list form. Neighbour lists are sorted by node.
 #[derive(Clone, Debug, Default)]
-pub struct Graph {
-    pub edges: Vec<Vec<(usize, f64)>>,
+pub(crate) struct Graph {
+    pub(crate) edges: Vec<Vec<(usize, f64)>>,
 }
 
 impl Graph {
@@ -236,29 +233,26 @@ impl Graph {
         self.edges.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.edges.is_empty()
-    }
-
     /// Sum of a node's edge weights.
-    pub fn degree(&self, node: usize) -> f64 {
+    pub(crate) fn degree(&self, node: usize) -> f64 {
         self.edges[node].iter().map(|&(_, w)| w).sum()
     }
 
     /// Number of edges (each counted once).
-    pub fn edge_count(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn edge_count(&self) -> usize {
         self.edges.iter().map(Vec::len).sum::<usize>() / 2
     }
 }
 
 /// Builds the similarity graph over `bags` (see the module docs for its bounds).
-pub fn build(bags: &Bags, similarity: Similarity) -> Graph {
+pub(crate) fn build(bags: &Bags, similarity: Similarity) -> Graph {
     build_bounded(bags, similarity, FOLLOW, NEIGHBOURS)
 }
 
 /// [`build`] with explicit bounds: postings followed `follow` deep, `neighbours` edges kept per
 /// node.
-pub fn build_bounded(
+pub(crate) fn build_bounded(
     bags: &Bags,
     similarity: Similarity,
     follow: usize,

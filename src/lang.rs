@@ -62,21 +62,21 @@ pub struct LangInfo {
     /// English name, lowercase.
     pub name: &'static str,
     /// Other names `--language` and front matter accept, lowercase.
-    pub aliases: &'static [&'static str],
+    pub(crate) aliases: &'static [&'static str],
     /// The Snowball stemmer.
-    pub algorithm: rust_stemmers::Algorithm,
+    pub(crate) algorithm: rust_stemmers::Algorithm,
     /// The stop words: the `stop-words` crate's list by this key (`stop_words::lookup`).
-    pub stop_words: &'static str,
+    pub(crate) stop_words: &'static str,
     /// whatlang's id for the language, when whatlang detects it.
-    pub whatlang: Option<whatlang::Lang>,
+    pub(crate) whatlang: Option<whatlang::Lang>,
     /// The sentence-splitting rules, `data/segment/<code>.txt` (see [`SplitRules`]).
-    pub split_data: &'static str,
+    pub(crate) split_data: &'static str,
     /// The words page furniture is told by, when the language has its own.
     pub furniture: Option<&'static FurnitureWords>,
 }
 
 /// The languages brief stems, one row each, in the order of [`Lang`] (alphabetical by name).
-pub const TABLE: &[LangInfo] = &[
+pub(crate) const TABLE: &[LangInfo] = &[
     LangInfo {
         lang: Lang::Arabic,
         code: "ar",
@@ -360,7 +360,7 @@ impl Lang {
 impl Lang {
     /// Detects the language of `text` with whatlang. `None` when the detector is unsure or the
     /// language has no stemmer here.
-    pub fn detect(text: &str) -> Option<Lang> {
+    pub(crate) fn detect(text: &str) -> Option<Lang> {
         Lang::by_stop_words(text).or_else(|| reliable_language(text).and_then(Lang::from_whatlang))
     }
 
@@ -369,7 +369,7 @@ impl Lang {
     /// language's: function words tell languages apart cheaply, and where they do not (Danish
     /// and Norwegian, Spanish and Portuguese) the statistical detector decides. On every text of
     /// ../shared/eval and tests/data/sbd it agrees with that detector (docs/performance.md).
-    pub fn by_stop_words(text: &str) -> Option<Lang> {
+    pub(crate) fn by_stop_words(text: &str) -> Option<Lang> {
         // Each stop word with the languages (bits, by place in ALL) it is a stop word of.
         static LANGS_OF: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
         let langs_of = LANGS_OF.get_or_init(|| {
@@ -418,7 +418,7 @@ impl Lang {
 }
 
 /// Words of a sample that [`Lang::by_stop_words`] looks at.
-pub const STOP_WORD_SAMPLE: usize = 120;
+pub(crate) const STOP_WORD_SAMPLE: usize = 120;
 
 /// whatlang's guess, when it calls it reliable.
 fn reliable_language(text: &str) -> Option<whatlang::Lang> {
@@ -471,7 +471,7 @@ pub fn known_names() -> String {
 
 /// How an abbreviation behaves before a period, as the splitter sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AbbrevKind {
+pub(crate) enum AbbrevKind {
     /// Titles before a name (`Mr.`, `Sen.`): never ends a sentence.
     Prefix,
     /// Before a number (`No. 10`, `Jan. 5`, `p. 55`); otherwise like [`AbbrevKind::Common`].
@@ -504,7 +504,7 @@ impl LangData {
     }
 
     /// Whether a lowercased word is a stop word.
-    pub fn is_stop_word(&self, word: &str) -> bool {
+    pub(crate) fn is_stop_word(&self, word: &str) -> bool {
         self.split.is_stop_word(word)
     }
 }
@@ -625,12 +625,12 @@ pub struct SplitRules {
     starters: FxHashSet<String>,
     stop_words: FxHashSet<&'static str>,
     /// Extra sentence-final characters.
-    pub terminals: Vec<char>,
+    pub(crate) terminals: Vec<char>,
     /// Characters that end a sentence when more than one word follows before the next one.
-    pub clause_terminals: Vec<char>,
+    pub(crate) clause_terminals: Vec<char>,
     after_number: FxHashSet<String>,
     /// Whether "XII." before a capital is an ordinal.
-    pub roman_ordinals: bool,
+    pub(crate) roman_ordinals: bool,
     /// The length in characters of the longest `[prefix]` entry, so that longer words are not
     /// looked up as titles.
     longest_title: usize,
@@ -660,7 +660,7 @@ impl SplitRules {
     }
 
     /// Rules for a language brief has no data for: UAX #29 and the language-independent repairs.
-    pub fn generic() -> &'static SplitRules {
+    pub(crate) fn generic() -> &'static SplitRules {
         static GENERIC: OnceLock<SplitRules> = OnceLock::new();
         GENERIC.get_or_init(|| SplitRules::parse("", "", ""))
     }
@@ -745,22 +745,22 @@ impl SplitRules {
     }
 
     /// Whether a lowercased word is a stop word of the language.
-    pub fn is_stop_word(&self, word: &str) -> bool {
+    pub(crate) fn is_stop_word(&self, word: &str) -> bool {
         self.stop_words.contains(word)
     }
 
     /// Whether a lowercased word commonly starts a sentence: a stop word, or a `[starters]` word.
-    pub fn is_sentence_starter(&self, word: &str) -> bool {
+    pub(crate) fn is_sentence_starter(&self, word: &str) -> bool {
         self.is_stop_word(word) || self.starters.contains(word)
     }
 
     /// Whether a lowercased word continues a sentence after "12." (an ordinal).
-    pub fn continues_number(&self, word: &str) -> bool {
+    pub(crate) fn continues_number(&self, word: &str) -> bool {
         self.after_number.contains(word)
     }
 
     /// How the abbreviation `word` (without its final period, any case) behaves, if it is one.
-    pub fn abbreviation(&self, word: &str) -> Option<AbbrevKind> {
+    pub(crate) fn abbreviation(&self, word: &str) -> Option<AbbrevKind> {
         if let Some(k) = self.abbreviations.get(word) {
             return Some(*k);
         }
@@ -769,7 +769,7 @@ impl SplitRules {
 
     /// Whether `word` (without its final period, any case) is a title that stands before a name
     /// (`[prefix]`: "Sen", "Mr").
-    pub fn is_title(&self, word: &str) -> bool {
+    pub(crate) fn is_title(&self, word: &str) -> bool {
         word.chars().nth(self.longest_title).is_none()
             && self.abbreviation(word) == Some(AbbrevKind::Prefix)
     }
@@ -999,9 +999,15 @@ mod tests {
             "klingon".parse::<Lang>(),
             Err(Error::UnknownLanguage(_))
         ));
-        assert_eq!("AUTO".parse::<LanguageChoice>().unwrap(), LanguageChoice::Auto);
+        assert_eq!(
+            "AUTO".parse::<LanguageChoice>().unwrap(),
+            LanguageChoice::Auto
+        );
         for choice in [LanguageChoice::Auto, LanguageChoice::Fixed(Lang::Norwegian)] {
-            assert_eq!(choice.to_string().parse::<LanguageChoice>().unwrap(), choice);
+            assert_eq!(
+                choice.to_string().parse::<LanguageChoice>().unwrap(),
+                choice
+            );
         }
     }
 

@@ -7,24 +7,24 @@
 
 pub mod brief;
 pub mod corpus;
-pub mod error;
+mod error;
 pub mod eval;
 pub mod graph;
 pub mod ingest;
 pub mod lang;
-pub mod location;
+pub(crate) mod location;
 pub mod pipeline;
 pub mod progress;
 pub mod quotes;
 pub mod rank;
 pub mod render;
-pub mod safety;
+pub(crate) mod safety;
 pub mod sample;
 pub mod segment;
 pub mod select;
-pub mod text;
+pub(crate) mod text;
 pub mod threads;
-pub mod title;
+pub(crate) mod title;
 pub mod warning;
 
 pub use error::{Error, Result};

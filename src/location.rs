@@ -4,7 +4,7 @@
 
 /// The starts of a text's lines, for many lookups in one text.
 #[derive(Clone, Debug)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     /// Byte offset of each line's first byte; `starts[0] == 0`.
     starts: Vec<usize>,
 }
@@ -32,7 +32,7 @@ impl LineIndex {
 }
 
 /// The 1-based line holding byte `offset` of `text`, for a single lookup.
-pub fn line_of(text: &(impl AsRef<[u8]> + ?Sized), offset: usize) -> usize {
+pub(crate) fn line_of(text: &(impl AsRef<[u8]> + ?Sized), offset: usize) -> usize {
     let bytes = text.as_ref();
     let end = offset.min(bytes.len());
     bytes[..end].iter().filter(|&&b| b == b'\n').count() + 1

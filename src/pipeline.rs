@@ -67,18 +67,18 @@ pub struct Scored {
 
 /// The sentences one section's key lines are chosen from, and how.
 #[derive(Clone, Copy, Debug)]
-pub struct Scope<'a> {
+pub(crate) struct Scope<'a> {
     pub ids: &'a [SentenceId],
     pub budget: Budget,
     /// Whether the lines come from several articles, so that redundancy control applies.
-    pub across_articles: bool,
+    pub(crate) across_articles: bool,
     pub order: Order,
     /// Groups of documents whose best line is taken first, in this order, while the budget
     /// lasts: every story gets its line.
     pub cover: &'a [Vec<usize>],
     /// Whether a sentence that is its article's title whole is left out (a brief prints it as
     /// the title; `summarize` prints no titles).
-    pub titled: bool,
+    pub(crate) titled: bool,
 }
 
 impl<'a> Scope<'a> {
@@ -109,17 +109,17 @@ impl<'a> Scope<'a> {
 
 /// Key lines of a scope: rank, pick within the budget (with the redundancy control of `opts`
 /// across articles, covering the scope's groups first), and order.
-pub fn key_lines(corpus: &Corpus, scope: &Scope, opts: &Options) -> Vec<Scored> {
+pub(crate) fn key_lines(corpus: &Corpus, scope: &Scope, opts: &Options) -> Vec<Scored> {
     Ranked::new(corpus, scope, opts).choose(corpus, scope, &Shown::default(), opts)
 }
 
 /// Texts shown in earlier sections of a brief, with where: a later section does not repeat them
 /// (its next best line takes their place).
-pub type Shown<'c> = FxHashMap<&'c str, FirstShown>;
+pub(crate) type Shown<'c> = FxHashMap<&'c str, FirstShown>;
 
 /// Where a line was shown first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FirstShown {
+pub(crate) enum FirstShown {
     /// Among the corpus's key lines.
     Corpus,
     /// Among its thread's key lines.
@@ -141,7 +141,7 @@ impl FirstShown {
 /// A scope's candidates (its sentences long enough to be key lines), ranked. Ranking is the
 /// costly step; choosing the lines from a ranking is cheap, so a brief ranks all its scopes at
 /// once and then chooses each scope's lines knowing what earlier sections showed.
-pub struct Ranked {
+pub(crate) struct Ranked {
     ids: Vec<SentenceId>,
     scores: Vec<f64>,
     /// Indices into `ids`, best first.
@@ -190,7 +190,7 @@ impl Ranked {
     }
 
     /// A sentence's score in this ranking; 0 for one that is not a candidate (too short).
-    pub fn score_of(&self, id: SentenceId) -> f64 {
+    pub(crate) fn score_of(&self, id: SentenceId) -> f64 {
         // `ids` keep the scope's order: documents, then positions.
         self.ids.binary_search(&id).map_or(0.0, |i| self.scores[i])
     }
@@ -262,7 +262,7 @@ impl Ranked {
 
 /// A section's lines, and the lines it would have chosen that an earlier section showed (for
 /// templates that want them; the default templates never repeat a line).
-pub struct Sectioned {
+pub(crate) struct Sectioned {
     pub lines: Vec<Scored>,
     /// Each with where it was shown first.
     pub repeats: Vec<(Scored, FirstShown)>,
@@ -607,7 +607,7 @@ pub const THREAD_QUOTES: usize = 3;
 
 /// An article's direct quotations ([`quotes::extract`] over its paragraphs), each with the
 /// sentence it starts in.
-pub fn article_quotes(corpus: &Corpus, d: usize) -> Vec<(Quote, SentenceId)> {
+pub(crate) fn article_quotes(corpus: &Corpus, d: usize) -> Vec<(Quote, SentenceId)> {
     let doc = &corpus.docs[d];
     // Paragraphs again: the sentences of one block, joined by a space, with where each starts.
     let mut paragraphs: Vec<String> = Vec::new();

@@ -37,7 +37,7 @@ pub const DEFAULT_BACKWARD: f64 = -1.0;
 pub const DEFAULT_RAMP: f64 = 0.3;
 /// A ranking whose weight in the adaptive blend is below this is skipped (it counts as zero):
 /// it could only reorder lines whose other score differs by less than this share of the best.
-pub const NEGLIGIBLE: f64 = 1e-3;
+pub(crate) const NEGLIGIBLE: f64 = 1e-3;
 
 impl Default for Ranker {
     fn default() -> Self {
@@ -52,7 +52,7 @@ impl Ranker {
     /// Scores of a scope's sentences (`bags`, with each one's (article, position) in `place`),
     /// for a summary that takes `share` of their words. The PageRank graph is weighted by
     /// `similarity`.
-    pub fn scores(
+    pub(crate) fn scores(
         &self,
         bags: &Bags,
         place: &[(usize, usize)],
@@ -103,9 +103,9 @@ fn scale(v: &[f64]) -> f64 {
 /// PageRank settings.
 #[derive(Clone, Copy, Debug)]
 pub struct PageRank {
-    pub damping: f64,
-    pub tolerance: f64,
-    pub max_iterations: usize,
+    pub(crate) damping: f64,
+    pub(crate) tolerance: f64,
+    pub(crate) max_iterations: usize,
 }
 
 impl Default for PageRank {
@@ -122,7 +122,7 @@ impl PageRank {
     /// Scores every node of `graph`. `teleport` is the personalization vector (any non-negative
     /// weights; uniform when `None` or all zero). A node without edges gets only its teleport
     /// share; its own rank flows back through the teleport vector.
-    pub fn run(&self, graph: &Graph, teleport: Option<&[f64]>) -> Vec<f64> {
+    pub(crate) fn run(&self, graph: &Graph, teleport: Option<&[f64]>) -> Vec<f64> {
         let n = graph.len();
         if n == 0 {
             return Vec::new();
@@ -166,7 +166,12 @@ impl PageRank {
 /// similarity threshold is left at zero.)
 ///
 /// Computed without the graph (see the module docs): O(terms of the scope).
-pub fn pacsum(bags: &Bags, place: &[(usize, usize)], forward: f64, backward: f64) -> Vec<f64> {
+pub(crate) fn pacsum(
+    bags: &Bags,
+    place: &[(usize, usize)],
+    forward: f64,
+    backward: f64,
+) -> Vec<f64> {
     let n = bags.len();
     let idf = bags.tf_idf_idf();
     // Unit TF-IDF vectors, one weight per bag entry, node after node.
@@ -234,7 +239,7 @@ pub fn pacsum(bags: &Bags, place: &[(usize, usize)], forward: f64, backward: f64
 #[derive(Clone, Copy, Debug)]
 pub struct Key<T> {
     pub score: f64,
-    pub tie: T,
+    pub(crate) tie: T,
 }
 
 impl<T: Ord> PartialEq for Key<T> {

@@ -6,12 +6,12 @@
 use std::borrow::Cow;
 
 /// An explicit bidirectional embedding, override or isolate, or the pop that ends one.
-pub fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Unicode's line and paragraph separators.
-pub fn is_line_separator(c: char) -> bool {
+pub(crate) fn is_line_separator(c: char) -> bool {
     matches!(c, '\u{2028}' | '\u{2029}')
 }
 
@@ -23,7 +23,7 @@ const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// Anything else (another scheme such as `javascript:` or `file:`, a scheme-relative `//host`,
 /// a relative path) is not linked: `cite` prints the label alone, and ingest may drop such a url
 /// with a warning that names the article.
-pub fn safe_url(url: &str) -> bool {
+pub(crate) fn safe_url(url: &str) -> bool {
     link_url(url).is_some()
 }
 
@@ -36,7 +36,7 @@ pub fn safe_url(url: &str) -> bool {
 /// The scheme must be spelled out: a percent-encoded character is never part of a scheme
 /// (`java%73cript:` or `https%3A//` is a relative path to a browser), so such a url is not
 /// linked, and percent-decoding what follows an accepted scheme cannot change it.
-pub fn link_url(url: &str) -> Option<String> {
+pub(crate) fn link_url(url: &str) -> Option<String> {
     let url = browser_url(&html_escape::decode_html_entities(url)).into_owned();
     let scheme = url_scheme(&url)?;
     LINK_SCHEMES
@@ -50,7 +50,7 @@ pub fn link_url(url: &str) -> Option<String> {
 /// `?query`), but no other scheme and no scheme-relative `//host` (nor `\\host`, which a browser
 /// reads the same). This is the check's rule for links a template writes itself; article urls
 /// get the stricter [`safe_url`].
-pub fn safe_destination(dest: &str) -> bool {
+pub(crate) fn safe_destination(dest: &str) -> bool {
     let url = browser_url(dest);
     match url_scheme(&url) {
         Some(scheme) => LINK_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s)),

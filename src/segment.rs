@@ -88,7 +88,7 @@ pub fn split_document_with(text: &str, rules: &'static SplitRules) -> Vec<String
 }
 
 /// A sentence splitter for one language.
-pub struct Splitter {
+pub(crate) struct Splitter {
     data: &'static SplitRules,
 }
 
@@ -115,7 +115,7 @@ impl Splitter {
         Splitter::with_rules(lang.data().split)
     }
 
-    pub fn with_rules(rules: &'static SplitRules) -> Splitter {
+    pub(crate) fn with_rules(rules: &'static SplitRules) -> Splitter {
         Splitter { data: rules }
     }
 

@@ -87,11 +87,11 @@ impl fmt::Display for Budget {
 
 /// A ranked sentence offered for selection.
 #[derive(Clone, Debug)]
-pub struct Candidate<'a> {
+pub(crate) struct Candidate<'a> {
     pub score: f64,
     pub text: &'a str,
     /// Its terms as (term, count), sorted by term (a [`Bags`] entry: term ids local to the scope).
-    pub bag: &'a [(u32, u32)],
+    pub(crate) bag: &'a [(u32, u32)],
     pub words: usize,
     /// Already shown in an earlier section of the brief: never picked, so that the next best
     /// line takes its place.
@@ -113,11 +113,12 @@ pub enum Redundancy {
 
 /// How many candidates holding a term, best ranked first, a pick's similarity reaches (see
 /// [`pick_after`]).
-pub const MMR_FOLLOW: usize = 256;
+pub(crate) const MMR_FOLLOW: usize = 256;
 
 /// Picks candidates (given best first) until the budget is filled; returns their indices in pick
 /// order. Candidates with the same text as a picked one, or marked as shown, are never picked.
-pub fn pick(candidates: &[Candidate], budget: Budget, redundancy: Redundancy) -> Vec<usize> {
+#[cfg(test)]
+pub(crate) fn pick(candidates: &[Candidate], budget: Budget, redundancy: Redundancy) -> Vec<usize> {
     pick_after(candidates, &[], budget, redundancy)
 }
 
@@ -129,7 +130,7 @@ pub fn pick(candidates: &[Candidate], budget: Budget, redundancy: Redundancy) ->
 /// than that), and the next pick comes from a max-heap whose stale values are recomputed when
 /// they surface (values only fall as lines are picked). The picks are those of scanning every
 /// candidate each time, at a cost near-linear in the candidates.
-pub fn pick_after<'a>(
+pub(crate) fn pick_after<'a>(
     candidates: &[Candidate<'a>],
     first: &[usize],
     budget: Budget,
@@ -313,7 +314,7 @@ impl<'a> Mmr<'a> {
 
 /// In which order chosen lines are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Order {
+pub(crate) enum Order {
     /// As they stand in their article (one article).
     Article,
     /// By article date (undated last), then article order, then position: a story told in the
@@ -322,7 +323,7 @@ pub enum Order {
 }
 
 /// Puts chosen sentences in `order`.
-pub fn order_lines<T>(
+pub(crate) fn order_lines<T>(
     corpus: &Corpus,
     chosen: &mut [T],
     id: impl Fn(&T) -> SentenceId,

@@ -12,14 +12,14 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lang::{Lang, LangData};
+use crate::lang::Lang;
 
 /// A term id in a [`Vocabulary`].
-pub type Term = u32;
+pub(crate) type Term = u32;
 
 /// Stems interned as dense ids, in first-seen order (so ids are deterministic for a given input).
 #[derive(Clone, Debug, Default)]
-pub struct Vocabulary {
+pub(crate) struct Vocabulary {
     ids: FxHashMap<String, Term>,
     stems: Vec<String>,
 }
@@ -30,7 +30,7 @@ impl Vocabulary {
     }
 
     /// The id of `stem`, added if new.
-    pub fn intern(&mut self, stem: &str) -> Term {
+    pub(crate) fn intern(&mut self, stem: &str) -> Term {
         if let Some(&id) = self.ids.get(stem) {
             return id;
         }
@@ -46,6 +46,7 @@ impl Vocabulary {
     }
 
     /// The stem behind an id.
+    #[cfg(test)]
     pub fn stem(&self, id: Term) -> &str {
         &self.stems[id as usize]
     }
@@ -53,15 +54,11 @@ impl Vocabulary {
     pub fn len(&self) -> usize {
         self.stems.len()
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.stems.is_empty()
-    }
 }
 
 /// One article's stems as dense ids local to it, in first-seen order, with a cache from each
 /// distinct word (as written) to its stem id and whether it is a content word.
-pub struct LocalVocabulary<'t> {
+pub(crate) struct LocalVocabulary<'t> {
     lang: Lang,
     words: FxHashMap<&'t str, (Term, bool)>,
     /// This thread's stem id -> local id.
@@ -110,7 +107,7 @@ impl<'t> LocalVocabulary<'t> {
 
     /// Appends the stem id of every word of `text` to `all` and of every content word (not a stop
     /// word) to `content`, in order, with repeats. The same words as [`words`] and [`stems`] give.
-    pub fn tokens(
+    pub(crate) fn tokens(
         &mut self,
         text: &'t str,
         all: &mut Vec<Term>,
@@ -176,12 +173,14 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Number of words in `text`, counted as whitespace-separated tokens (as ROUGE's length budgets
 /// and `--words` count them).
-pub fn word_count(text: &str) -> usize {
+pub(crate) fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// The content stems of `text`: words that are not stop words, stemmed. Repeats are kept.
-pub fn stems(text: &str, lang: &LangData) -> Vec<String> {
+/// The content stems of `text`: words that are not stop words, stemmed. Repeats are kept. (The
+/// tests' definition of what [`LocalVocabulary`] computes.)
+#[cfg(test)]
+pub(crate) fn stems(text: &str, lang: &crate::lang::LangData) -> Vec<String> {
     words(text)
         .filter(|w| !lang.is_stop_word(w) && !lang.is_stop_word(w.trim_end_matches("'s")))
         .map(|w| lang.stem(&w).into_owned())
@@ -189,7 +188,8 @@ pub fn stems(text: &str, lang: &LangData) -> Vec<String> {
 }
 
 /// The content terms of `text`, interned in `vocab`.
-pub fn terms(text: &str, lang: &LangData, vocab: &mut Vocabulary) -> Vec<Term> {
+#[cfg(test)]
+pub(crate) fn terms(text: &str, lang: &crate::lang::LangData, vocab: &mut Vocabulary) -> Vec<Term> {
     stems(text, lang).iter().map(|s| vocab.intern(s)).collect()
 }
 

@@ -8,7 +8,7 @@ use crate::corpus::open_quotes;
 use crate::lang::Lang;
 
 /// Words a title keeps at most when the sentence must be cut.
-pub const TITLE_WORDS: usize = 12;
+pub(crate) const TITLE_WORDS: usize = 12;
 
 /// A sentence up to this many words is the title whole: cutting one or two words off a short
 /// sentence loses more than it saves.
@@ -60,7 +60,7 @@ const PHRASE_OPENERS: &[&str] = &[
 ];
 
 /// The title made from `sentence`.
-pub fn from_sentence(sentence: &str, lang: Lang) -> String {
+pub(crate) fn from_sentence(sentence: &str, lang: Lang) -> String {
     let sentence = sentence.trim();
     let words: Vec<(usize, &str)> = word_starts(sentence);
     if words.len() <= WHOLE_WORDS {

@@ -5,29 +5,29 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::location::line_of;
 
 /// The metadata an article may carry.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct FrontMatter {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub source: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
     /// Publication date as written (`YYYY-MM-DD`, or an RFC 3339 timestamp whose date is used).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<String>,
     /// Name of the thread this article belongs to; overrides thread assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub thread: Option<String>,
     /// Language name or code; overrides detection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub language: Option<String>,
     /// Any other field, for templates.
     #[serde(flatten)]
@@ -36,14 +36,14 @@ pub struct FrontMatter {
 
 /// Front matter parsed and checked, with the line its body starts on.
 #[derive(Clone, Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub meta: FrontMatter,
     pub date: Option<jiff::civil::Date>,
     pub language: Option<Lang>,
     /// Byte offset of the body in the text.
-    pub body_offset: usize,
+    pub(crate) body_offset: usize,
     /// 1-based line number of the body's first line.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
 }
 
 /// Splits front matter from `text` and parses it. Text without front matter gives defaults.
@@ -117,7 +117,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
     };
     let language = match &meta.language {
         None => None,
-        Some(l) => Some(l.parse::<Lang>().map_err(|e| err(key_line("language"), e.to_string()))?),
+        Some(l) => Some(
+            l.parse::<Lang>()
+                .map_err(|e| err(key_line("language"), e.to_string()))?,
+        ),
     };
     Ok(Parsed {
         meta,
@@ -129,10 +132,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed> {
 }
 
 /// The most bytes of front matter: a few fields need a few hundred.
-pub const FRONT_MATTER_LIMIT: usize = 64 * 1024;
+pub(crate) const FRONT_MATTER_LIMIT: usize = 64 * 1024;
 
 /// The deepest nesting of `[` and `{` in front matter: fields are strings and short lists.
-pub const NESTING_LIMIT: usize = 32;
+pub(crate) const NESTING_LIMIT: usize = 32;
 
 /// Checks front matter against [`FRONT_MATTER_LIMIT`] and [`NESTING_LIMIT`] before it is parsed
 /// (a YAML parser takes quadratic time on deep nesting: 100,000 levels took 37 s). Returns the

@@ -124,9 +124,9 @@ pub struct FurnitureWords {
     /// ...") rarely has them.
     pub(crate) reader_words: &'static [&'static str],
     /// Month names, lowercase, in calendar order.
-    pub months: [&'static str; 12],
+    pub(crate) months: [&'static str; 12],
     /// Weekday names, lowercase, Monday first.
-    pub weekdays: [&'static str; 7],
+    pub(crate) weekdays: [&'static str; 7],
     /// Month and weekday abbreviations, lowercase (`months` and `weekdays` too are calendar
     /// words).
     pub(crate) calendar_words: &'static [&'static str],
@@ -157,10 +157,10 @@ const WORDS: &FurnitureWords = match Lang::English.info().furniture {
 };
 
 /// Month names, lowercase, in calendar order: English's.
-pub const MONTHS: [&str; 12] = WORDS.months;
+pub(crate) const MONTHS: [&str; 12] = WORDS.months;
 
 /// Weekday names, lowercase, Monday first: English's.
-pub const WEEKDAYS: [&str; 7] = WORDS.weekdays;
+pub(crate) const WEEKDAYS: [&str; 7] = WORDS.weekdays;
 
 /// Most words in a line that a [`Shape::Pointer`] phrase opens: a link or a call to the reader is
 /// short, and a long sentence is the story however it starts.
@@ -213,7 +213,7 @@ pub fn sentence(text: &str) -> Option<Furniture> {
 /// was rocked ..." gives "Washington was rocked ...", and "(AP) -- Officials said ..." gives
 /// "Officials said ...". Anything else is returned unchanged. The result is still a verbatim
 /// piece of the article.
-pub fn strip_dateline(sentence: &str) -> &str {
+pub(crate) fn strip_dateline(sentence: &str) -> &str {
     dateline(sentence).map_or(sentence, |d| d.1)
 }
 
@@ -254,7 +254,7 @@ pub fn dateline(text: &str) -> Option<(&str, &str)> {
 }
 
 /// A heading: one short line without final punctuation.
-pub fn is_heading(text: &str) -> bool {
+pub(crate) fn is_heading(text: &str) -> bool {
     // Counted only as far as the limits: a paragraph can be long.
     text.len() <= 4 * 120
         && text.split_whitespace().take(16).count() <= 15

@@ -44,7 +44,7 @@ const HIDDEN_TAGS: &[&str] = &["script", "style", "noscript", "template", "head"
 /// A `<` starts a tag only when a tag name (or `/`, `!`) follows and its `>` comes before the
 /// next `<` or line end ("a<b and x>y" is text). The content of a hidden element is dropped only
 /// up to its end tag; a self-closing one (`<script src=…/>`) or one never closed hides nothing.
-pub fn to_text(html: &str) -> String {
+pub(crate) fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(open) = rest.find('<') {

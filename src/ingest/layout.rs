@@ -14,7 +14,7 @@
 
 /// A block of text as laid out in the source.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RawBlock {
+pub(crate) struct RawBlock {
     /// The block's text, bullet marker removed.
     pub text: String,
     /// The bullet that started a list item, as written with the space after it (`- `, `⁃`).
@@ -30,7 +30,7 @@ pub struct RawBlock {
 const WRAPPED_LINE_CHARS: usize = 55;
 
 /// Lays out `text`, whose first line is line `first_line` of its file.
-pub fn blocks(text: &str, first_line: usize) -> Vec<RawBlock> {
+pub(crate) fn blocks(text: &str, first_line: usize) -> Vec<RawBlock> {
     let mut out = Vec::new();
     let mut para: Vec<(usize, &str)> = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -87,18 +87,18 @@ fn soft_wrap(prev: &str, next: &str) -> bool {
 }
 
 /// Characters that end a sentence (ASCII and other scripts).
-pub const TERMINALS: &[char] = &[
+pub(crate) const TERMINALS: &[char] = &[
     '.', '!', '?', '…', '。', '！', '？', '｡', '।', '॥', '؟', '۔', '։', '።', '፧', '။', '‼', '⁇',
     '⁈', '⁉', '\u{37E}', // Greek question mark (NFC turns it into ';', which is not listed)
 ];
 
 /// Closing quotes and brackets that may follow a sentence's final punctuation.
-pub const CLOSERS: &[char] = &[
+pub(crate) const CLOSERS: &[char] = &[
     '"', '\'', '”', '’', '»', '›', ')', ']', '}', '」', '』', '）', '〕', '】',
 ];
 
 /// Whether `s` ends with sentence-final punctuation, possibly followed by closing quotes.
-pub fn ends_sentence(s: &str) -> bool {
+pub(crate) fn ends_sentence(s: &str) -> bool {
     s.trim_end()
         .trim_end_matches(CLOSERS)
         .chars()
@@ -109,7 +109,7 @@ pub fn ends_sentence(s: &str) -> bool {
 /// Splits a list marker off a line: returns the bullet as written, with the space after it (for a
 /// symbol bullet), the rest of the line, and whether the line is a list item. Numbered items keep
 /// their number in the text.
-pub fn list_marker(line: &str) -> (Option<&str>, &str, bool) {
+pub(crate) fn list_marker(line: &str) -> (Option<&str>, &str, bool) {
     const BULLETS: &[&str] = &[
         "-", "*", "+", "•", "·", "▪", "◦", "‣", "⁃", "●", "○", "■", "□", "➢", "►",
     ];

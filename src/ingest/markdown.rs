@@ -14,7 +14,7 @@ use crate::location::LineIndex;
 
 /// A piece of a Markdown document.
 #[derive(Debug)]
-pub enum Piece {
+pub(crate) enum Piece {
     /// Paragraph or list-item text.
     Text(RawBlock),
     /// A heading, with its level (1 for `#`).
@@ -28,7 +28,7 @@ pub enum Piece {
 }
 
 /// Reads `body`, whose first line is line `first_line` of its file.
-pub fn pieces(body: &str, first_line: usize) -> Vec<Piece> {
+pub(crate) fn pieces(body: &str, first_line: usize) -> Vec<Piece> {
     let lines = LineIndex::new(body);
     let line_of = |offset: usize| first_line + lines.line(offset) - 1;
 

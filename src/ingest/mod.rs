@@ -5,14 +5,14 @@
 //! Ingest does not split sentences; that is `segment`'s job. It does not read the file system
 //! either: the caller hands it the bytes.
 
-pub mod front_matter;
+pub(crate) mod front_matter;
 pub mod furniture;
 pub mod html;
 pub mod layout;
 pub mod markdown;
 pub mod origin;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -31,8 +31,6 @@ pub struct Article {
     pub id: String,
     /// The file's path relative to the input folder (or as given), for display.
     pub file: String,
-    /// The path the article was read from.
-    pub path: PathBuf,
     pub meta: FrontMatter,
     /// Who published it, as a citation names it ([`origin::source`]), and where that was found.
     pub source: String,
@@ -48,7 +46,7 @@ pub struct Article {
     /// Size of the file in bytes, as read.
     pub size: usize,
     /// Whether the file has front matter.
-    pub has_front_matter: bool,
+    pub(crate) has_front_matter: bool,
     /// What reading it changed or dropped, for the user to know (see [`crate::warning`]).
     pub warnings: Vec<Warning>,
 }
@@ -59,13 +57,13 @@ pub struct Block {
     pub text: String,
     /// 1-based line in the file.
     pub line: usize,
-    pub role: Role,
+    pub(crate) role: Role,
 }
 
 /// What a block is to the summarizer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Role {
+pub(crate) enum Role {
     /// Running text: its sentences are candidates.
     Prose,
     /// A list item: its sentences are candidates, and never run into the next block.
@@ -78,7 +76,7 @@ pub enum Role {
 
 impl Role {
     /// Whether the block's sentences may become key lines.
-    pub fn is_candidate(self) -> bool {
+    pub(crate) fn is_candidate(self) -> bool {
         matches!(self, Role::Prose | Role::Item)
     }
 }
@@ -189,7 +187,6 @@ pub fn parse(path: &Path, rel: &str, bytes: &[u8]) -> Result<Article> {
         date,
         id,
         file: rel.replace('\\', "/"),
-        path: path.to_path_buf(),
         headline: meta.title.clone().or(headline),
         meta,
         language: fm.language,

@@ -26,7 +26,7 @@ pub enum SourceFrom {
 const DATE_BLOCKS: usize = 4;
 
 /// The source of an article and where it was found.
-pub fn source(
+pub(crate) fn source(
     front_matter: Option<&str>,
     url: Option<&str>,
     blocks: &[Block],
@@ -51,7 +51,7 @@ pub fn source(
 }
 
 /// The host of an http(s) url without "www.": "https://www.bbc.co.uk/news/x" gives "bbc.co.uk".
-pub fn domain(url: &str) -> Option<String> {
+pub(crate) fn domain(url: &str) -> Option<String> {
     let url = url.trim();
     let rest = ["https://", "http://"].iter().find_map(|p| {
         url.get(..p.len())
@@ -94,7 +94,7 @@ fn first_chars(text: &str, n: usize) -> &str {
 
 /// The first full date in `text`: "30 June 2011", "June 30, 2011", "Jan. 5, 2024", "2011-06-30".
 /// A day without a year, or a year alone, is not a date here.
-pub fn date_in(text: &str) -> Option<Date> {
+pub(crate) fn date_in(text: &str) -> Option<Date> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '–' || c == '—')
         .filter(|w| !w.is_empty())

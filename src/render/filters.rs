@@ -14,7 +14,7 @@ use crate::safety::{safe_destination, safe_url};
 use minijinja::{Environment, Error, ErrorKind};
 
 /// Registers brief's filters, and the minijinja-contrib ones that keep output reproducible.
-pub fn register(env: &mut Environment<'static>) {
+pub(crate) fn register(env: &mut Environment<'static>) {
     env.add_filter("md", |s: String| {
         Value::from_safe_string(escape_markdown(&s))
     });
@@ -32,7 +32,7 @@ pub fn register(env: &mut Environment<'static>) {
 /// vanish) and the characters that would open a block at the start of a line (`-`, `+`, `=`,
 /// `1.`). The text is cleaned first ([`clean_text`]): line breaks and tabs become spaces, control
 /// characters and bidirectional embeddings, overrides and isolates are removed.
-pub fn escape_markdown(s: &str) -> String {
+pub(crate) fn escape_markdown(s: &str) -> String {
     let s = clean_text(s);
     let mut out = String::with_capacity(s.len() + 8);
     let trimmed = s.trim_start();
@@ -76,7 +76,7 @@ pub fn escape_markdown(s: &str) -> String {
 /// value (reversing the text after it), and loses at most a direction forced on a run of mixed
 /// text, which the bidirectional algorithm mostly recovers from the letters themselves. The
 /// marks U+200E, U+200F and U+061C open nothing and are kept.
-pub fn clean_text(s: &str) -> Cow<'_, str> {
+pub(crate) fn clean_text(s: &str) -> Cow<'_, str> {
     if !s
         .chars()
         .any(|c| c.is_control() || is_bidi_control(c) || is_line_separator(c))
@@ -108,7 +108,7 @@ fn opens_entity(rest: &str) -> bool {
 }
 
 /// `text|truncate_words(n)`: the first `n` words, with "…" when some were cut.
-pub fn truncate_words(text: String, n: usize) -> String {
+pub(crate) fn truncate_words(text: String, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= n {
         return text;
@@ -175,7 +175,7 @@ fn link_destination(url: &str) -> String {
 
 /// `items|join_and` joins with commas and "and" before the last ("a, b and c");
 /// `join_and(sep="; ", last=" or ")` changes both.
-pub fn join_and(items: Vec<Value>, kwargs: Kwargs) -> Result<String, Error> {
+pub(crate) fn join_and(items: Vec<Value>, kwargs: Kwargs) -> Result<String, Error> {
     let sep: Option<String> = kwargs.get("sep")?;
     let last: Option<String> = kwargs.get("last")?;
     kwargs.assert_all_used()?;

@@ -178,12 +178,12 @@ fn first_chars(s: &str) -> String {
 }
 
 /// The stylesheet embedded in every HTML brief.
-pub const STYLESHEET: &str = include_str!("brief.css");
+pub(crate) const STYLESHEET: &str = include_str!("brief.css");
 
 /// Turns rendered Markdown into a complete HTML page. Raw HTML in the Markdown is shown as text,
 /// and links or images with an unsafe target lose their target, so that nothing in an article
 /// (nor a careless template) can put markup or script into the page.
-pub fn to_html(markdown: &str, title: &str) -> String {
+pub(crate) fn to_html(markdown: &str, title: &str) -> String {
     let mut unsafe_link_depth = 0usize;
     let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
         Event::Html(h) | Event::InlineHtml(h) => {

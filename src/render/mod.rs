@@ -6,7 +6,7 @@
 //! of template steps, by the brief's size), an output cap, and minijinja's recursion limit
 //! (docs/templates.md, "Limits").
 
-pub mod filters;
+pub(crate) mod filters;
 pub mod markdown;
 
 use std::io;
@@ -16,7 +16,7 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-pub use filters::{escape_markdown, truncate_words};
+pub(crate) use filters::escape_markdown;
 
 use crate::brief::Brief;
 use crate::error::{Error, Result};
@@ -337,7 +337,7 @@ pub fn check_templates(templates: &Templates, sample: &Brief) -> Vec<String> {
 
 /// Turns a minijinja error into one that names the template file, the line and column, says what
 /// went wrong, and shows the source around it.
-pub fn template_error(templates: &Templates, err: minijinja::Error) -> Error {
+pub(crate) fn template_error(templates: &Templates, err: minijinja::Error) -> Error {
     describe(templates, err, None)
 }
 

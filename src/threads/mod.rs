@@ -26,17 +26,17 @@ mod names;
 use names::{Names, bare, capitalised, name_key};
 
 /// Weight of a term occurrence in the headline.
-pub const TITLE_WEIGHT: f64 = 3.0;
+pub(crate) const TITLE_WEIGHT: f64 = 3.0;
 /// Weight of a term occurrence in the lead.
-pub const LEAD_WEIGHT: f64 = 2.0;
+pub(crate) const LEAD_WEIGHT: f64 = 2.0;
 /// Number of sentences that make the lead.
-pub const LEAD_SENTENCES: usize = 2;
+pub(crate) const LEAD_SENTENCES: usize = 2;
 
 /// One thread, as the thread file defines it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThreadDef {
     pub name: String,
-    pub description: String,
+    pub(crate) description: String,
     /// Words or phrases that identify the thread ("Riyadh", "prisoner exchange").
     pub terms: Vec<String>,
     /// Discovered from the articles, not defined by a thread file or front matter.
@@ -66,7 +66,7 @@ struct ThreadFile {
 /// The form of a thread's name that decides whether two names are the same thread: trimmed and
 /// lower-cased (Unicode). The one rule for duplicate names in a thread file, for "Other", and for
 /// a front matter `thread:` naming a defined thread.
-pub fn thread_key(name: &str) -> String {
+pub(crate) fn thread_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
@@ -181,7 +181,7 @@ impl Evidence {
 }
 
 /// Where an article went, and why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Assignment {
     /// Index into the thread list, or `None` for "Other".
     pub thread: Option<usize>,
@@ -340,16 +340,16 @@ impl<'d> Matcher<'d> {
 
 /// Similarity (of discovery vectors, averaged over members) from which documents share a
 /// discovered thread, unless the corpus's mean similarity is higher.
-pub const DISCOVERY_THRESHOLD: f64 = 0.06;
+pub(crate) const DISCOVERY_THRESHOLD: f64 = 0.06;
 /// The share of names (capitalised words) in the similarity of two documents; content terms
 /// have the rest.
-pub const DISCOVERY_NAME_SHARE: f64 = 0.7;
+pub(crate) const DISCOVERY_NAME_SHARE: f64 = 0.7;
 /// Terms under which a document is indexed in discovery: its heaviest, by TF-IDF.
-pub const DISCOVERY_TERMS: usize = 32;
+pub(crate) const DISCOVERY_TERMS: usize = 32;
 /// How many documents a term's postings hold: those where it weighs most.
-pub const DISCOVERY_POSTINGS: usize = 200;
+pub(crate) const DISCOVERY_POSTINGS: usize = 200;
 /// Neighbours each document keeps: its most similar.
-pub const DISCOVERY_NEIGHBOURS: usize = 64;
+pub(crate) const DISCOVERY_NEIGHBOURS: usize = 64;
 
 /// Groups the documents `docs` (corpus indices: all of them without a thread file, those no
 /// defined thread claims with one) into threads.
@@ -366,7 +366,7 @@ pub const DISCOVERY_NEIGHBOURS: usize = 64;
 /// article in none of them belongs to "Other". Measurements: docs/threads.md.
 ///
 /// Cost: near-linear in the corpus (no n x n matrix); see docs/performance.md.
-pub fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) -> Vec<Discovered> {
+pub(crate) fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) -> Vec<Discovered> {
     let vectors = doc_vectors(corpus, docs);
     let dims = vectors
         .iter()
@@ -451,14 +451,14 @@ pub fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) -> Vec<Di
 }
 
 /// A thread of two articles needs their similarity to be this many times the threshold.
-pub const PAIR_FACTOR: f64 = 2.0;
+pub(crate) const PAIR_FACTOR: f64 = 2.0;
 
 /// How many top terms a discovered thread shows.
-pub const TOP_TERMS: usize = 4;
+pub(crate) const TOP_TERMS: usize = 4;
 
 /// A discovered thread.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Discovered {
+pub(crate) struct Discovered {
     pub name: String,
     /// Its name, then the names and phrases that most distinguish it ("Riyadh", "Saudi Arabia",
     /// "Rubio", "Lavrov"), at most [`TOP_TERMS`].

@@ -26,7 +26,7 @@ use crate::corpus::{Corpus, Document};
 use crate::lang::LangData;
 
 /// How many candidates [`Names::candidates`] returns.
-pub const LEADING: usize = 16;
+pub(crate) const LEADING: usize = 16;
 
 /// Longest phrase that may name a thread, in words.
 const MAX_WORDS: usize = 3;
@@ -44,20 +44,20 @@ const NEVER: &[&str] = &[
 
 /// A candidate name in a set of articles.
 #[derive(Clone, Debug)]
-pub struct Candidate {
+pub(crate) struct Candidate {
     /// As the articles write it (the commonest form).
     pub name: String,
     /// Articles of the set that hold it.
     pub docs: usize,
     /// Articles of the corpus that hold it.
-    pub df: usize,
+    pub(crate) df: usize,
     /// Its weighted count in the set's articles (×2 in the lead).
     pub weight: f64,
     pub score: f64,
 }
 
 /// Every article's candidate names, and how many articles hold each.
-pub struct Names {
+pub(crate) struct Names {
     /// Per phrase id: its key (lowercased prefixes), and its written forms.
     phrases: Vec<String>,
     /// Per article: (phrase id, written form, weighted count).
@@ -74,7 +74,7 @@ pub fn bare(word: &str) -> &str {
 
 /// Whether a word, as written, may be (part of) a name: it starts with a capital, has two
 /// characters or more, is not a stop word, nor a weekday, month or title, nor only digits.
-pub fn capitalised(word: &str, lang: &LangData) -> bool {
+pub(crate) fn capitalised(word: &str, lang: &LangData) -> bool {
     let mut chars = word.chars();
     if !(chars.next().is_some_and(char::is_uppercase) && chars.next().is_some()) {
         return false;
@@ -85,7 +85,7 @@ pub fn capitalised(word: &str, lang: &LangData) -> bool {
 
 /// The key a name is counted under: its first seven letters, lowercased, so that spellings and
 /// forms of one name count as one ("Zelensky" and "Zelenskyy", "Malaysia" and "Malaysian").
-pub fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     name.chars().take(7).flat_map(char::to_lowercase).collect()
 }
 
@@ -417,7 +417,7 @@ fn doc_candidates(runs: &Runs, common: &FxHashSet<&str>) -> Vec<(String, String,
 /// ("Lord" and "Lords", "Philippine" and "Philippines"): one a prefix of the other, at most two
 /// characters apart, ignoring case.
 #[derive(Default)]
-pub struct Taken {
+pub(crate) struct Taken {
     /// The names, lowercased.
     exact: FxHashSet<String>,
     /// The names, lowercased, less their last one or two characters.
@@ -442,7 +442,7 @@ impl Taken {
     }
 
     /// Whether `name` is alike a name already given.
-    pub fn alike(&self, name: &str) -> bool {
+    pub(crate) fn alike(&self, name: &str) -> bool {
         let lower = name.to_lowercase();
         self.exact.contains(&lower)
             || self.cut.contains(&lower)
