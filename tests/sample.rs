@@ -316,3 +316,19 @@ fn article_lines_keep_article_order_and_budgets_hold() {
         2
     );
 }
+
+/// The sample brief as `brief build` writes it in each format, held by snapshots
+/// (`tests/snapshots/sample__brief.{md,html,json}.snap`; review a change with `cargo insta review`).
+/// The Markdown one is also committed as `briefs/2025-08-20.md`, checked by `brief build --check`.
+#[test]
+fn the_sample_brief_in_every_format() {
+    use brief::render::{self, Format, Strictness, Templates};
+    let (_, b) = brief();
+    let templates = Templates::Embedded;
+    let env = render::environment(&templates, Strictness::Normal);
+    for format in Format::ALL {
+        let output = render::output(&env, &templates, &b, format).unwrap();
+        insta::assert_snapshot!(format!("brief.{format}"), output);
+    }
+}
+
