@@ -331,4 +331,3 @@ fn the_sample_brief_in_every_format() {
         insta::assert_snapshot!(format!("brief.{format}"), output);
     }
 }
-

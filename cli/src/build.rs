@@ -10,12 +10,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 
 use brief::corpus::Analysis;
-use brief::pipeline::{self, Options, ThreadSource};
+use brief::pipeline::{self, Options};
 use brief::progress::{Progress, Stage};
 use brief::render::{self, Format, Strictness, Templates};
 use brief::select::Budget;
-use brief::threads;
-use brief::warning::Warning;
 
 use crate::options::{Source, Summary, parse_budget};
 use crate::output::write_atomically;
@@ -125,11 +123,7 @@ fn build(args: &Args) -> Result<Built> {
     let date = brief_date(args.date)?;
     let opts = options(args);
     let templates = templates(args)?;
-    let (thread_source, thread_warnings) = thread_source(
-        &args.source.input,
-        args.source.threads.as_deref(),
-        args.source.no_discover,
-    )?;
+    let (thread_source, thread_warnings) = args.source.thread_source()?;
 
     let bar = Bar::new();
     let analysis = Analysis {
@@ -365,29 +359,6 @@ fn options(args: &Args) -> Options {
     opts.thread = args.thread_budget.unwrap_or(opts.thread);
     opts.corpus = args.corpus_budget.unwrap_or(opts.corpus);
     opts
-}
-
-/// Where threads come from: `--threads FILE`, else `<input>/threads.toml` when it exists (with
-/// discovery of what they leave unless `no_discover`), else discovery; with the thread file's
-/// warnings (no thread defined, a thread without terms).
-pub(super) fn thread_source(
-    input: &Path,
-    file: Option<&Path>,
-    no_discover: bool,
-) -> Result<(ThreadSource, Vec<Warning>)> {
-    let default = input.join("threads.toml");
-    let Some(file) = file.or_else(|| default.is_file().then_some(default.as_path())) else {
-        return Ok((ThreadSource::Discover, Vec::new()));
-    };
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read thread file {}", file.display()))?;
-    let defs = threads::parse(file, &text)?;
-    let warnings = threads::lint(file, &defs, !no_discover);
-    Ok(if no_discover {
-        (ThreadSource::DefinedOnly(defs), warnings)
-    } else {
-        (ThreadSource::Defined(defs), warnings)
-    })
 }
 
 /// The brief's date: `--date`, else SOURCE_DATE_EPOCH (UTC), else today (local time). No other

@@ -3,13 +3,16 @@
 
 use std::path::PathBuf;
 
+use anyhow::{Context, Result};
 use clap::Args;
 
 use brief::graph::Similarity;
 use brief::lang::LanguageChoice;
-use brief::pipeline::{DEFAULT_BACKWARD, DEFAULT_RAMP, Options};
+use brief::pipeline::{DEFAULT_BACKWARD, DEFAULT_RAMP, Options, ThreadSource};
 use brief::rank::Ranker;
 use brief::select::{Budget, Redundancy};
+use brief::threads;
+use brief::warning::Warning;
 
 /// Where articles and threads come from (`build`, `threads`).
 #[derive(Debug, Clone, Args)]
@@ -27,6 +30,28 @@ pub struct Source {
     /// Follow symbolic links in the input folder (skipped with a warning otherwise)
     #[arg(long)]
     pub follow: bool,
+}
+
+impl Source {
+    /// Where threads come from: `--threads FILE`, else `<input>/threads.toml` when it exists
+    /// (with discovery of what they leave unless `--no-discover`), else discovery; with the
+    /// thread file's warnings (no thread defined, a thread without terms).
+    pub fn thread_source(&self) -> Result<(ThreadSource, Vec<Warning>)> {
+        let default = self.input.join("threads.toml");
+        let file = self.threads.as_deref();
+        let Some(file) = file.or_else(|| default.is_file().then_some(default.as_path())) else {
+            return Ok((ThreadSource::Discover, Vec::new()));
+        };
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read thread file {}", file.display()))?;
+        let defs = threads::parse(file, &text)?;
+        let warnings = threads::lint(file, &defs, !self.no_discover);
+        Ok(if self.no_discover {
+            (ThreadSource::DefinedOnly(defs), warnings)
+        } else {
+            (ThreadSource::Defined(defs), warnings)
+        })
+    }
 }
 
 /// `--ranker` values.

@@ -8,7 +8,6 @@ use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::build::thread_source;
 use crate::options::{Source, parse_language};
 use crate::progress::Bar;
 use crate::term;
@@ -67,11 +66,7 @@ struct ShownArticle<'a> {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let (source, thread_warnings) = thread_source(
-        &args.source.input,
-        args.source.threads.as_deref(),
-        args.source.no_discover,
-    )?;
+    let (source, thread_warnings) = args.source.thread_source()?;
     let bar = Bar::new();
     let analysis = Analysis {
         language: args.language,
