@@ -76,7 +76,7 @@ pub struct LangInfo {
 }
 
 /// The languages brief stems, one row each, in the order of [`Lang`] (alphabetical by name).
-pub(crate) const TABLE: &[LangInfo] = &[
+pub const TABLE: &[LangInfo] = &[
     LangInfo {
         lang: Lang::Arabic,
         code: "ar",

@@ -5,6 +5,10 @@
 //! [`pipeline`] is the single code path the commands share; the command line is the `brief-cli`
 //! crate (`cli/`), which owns clap, the terminal and the files it writes.
 
+// Module docs are written for contributors as much as for users of the library, and link the
+// internals they describe (`cargo doc --document-private-items` renders those links).
+#![allow(rustdoc::private_intra_doc_links)]
+
 pub mod brief;
 pub mod corpus;
 mod error;

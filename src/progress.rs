@@ -45,6 +45,6 @@ pub trait Progress: Sync {
 
 /// Progress that goes nowhere.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Silent;
+pub struct Silent;
 
 impl Progress for Silent {}

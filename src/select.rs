@@ -101,7 +101,7 @@ pub(crate) struct Candidate<'a> {
     pub read: bool,
 }
 
-/// Redundancy control for [`pick`].
+/// Redundancy control for [`pick_after`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Redundancy {
     /// Take the best sentences as ranked (exact duplicates are still skipped).
@@ -115,14 +115,15 @@ pub enum Redundancy {
 /// [`pick_after`]).
 pub(crate) const MMR_FOLLOW: usize = 256;
 
-/// Picks candidates (given best first) until the budget is filled; returns their indices in pick
-/// order. Candidates with the same text as a picked one, or marked as shown, are never picked.
+/// [`pick_after`] with nothing taken first (the tests' shorthand).
 #[cfg(test)]
 pub(crate) fn pick(candidates: &[Candidate], budget: Budget, redundancy: Redundancy) -> Vec<usize> {
     pick_after(candidates, &[], budget, redundancy)
 }
 
-/// Like [`pick`], but takes the candidates `first` before any other (as long as the budget lasts).
+/// Picks candidates (given best first) until the budget is filled, taking the candidates `first`
+/// before any other (as long as the budget lasts); returns their indices in pick order.
+/// Candidates with the same text as a picked one, or marked as shown, are never picked.
 ///
 /// MMR needs each open candidate's highest similarity to the picked lines. After each pick it is
 /// updated through an inverted index over the candidates' terms, for the [`MMR_FOLLOW`]
