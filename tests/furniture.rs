@@ -9,6 +9,8 @@ use brief::corpus::Corpus;
 use brief::ingest::{self, furniture};
 use brief::lang::{Lang, LanguageChoice};
 
+mod common;
+
 /// Whether a case is furniture or story, and at which level it is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Level {
@@ -191,15 +193,11 @@ fn inline_furniture_is_dropped_from_running_text() {
 
 #[test]
 fn the_issue_sentences_stay_and_their_furniture_goes() {
-    let article = "Tech Giants Report Record Quarter\n\n\
-        Advertisement\n\n\
-        Advertisement revenue at the largest technology companies rose sharply.\n\n\
-        Posted on May 12, 2025 at 10:31 am\n\n\
-        Posted on social media on Monday, the video showed the minister.\n\n\
-        Copyright holders have filed dozens of lawsuits this year alone.\n\n\
-        Copyright © 2024 Reuters. All rights reserved.\n";
+    let article =
+        std::fs::read_to_string(common::fixture("furniture", "the-issue-article").join("a.txt"))
+            .unwrap();
     assert_eq!(
-        candidates(article),
+        candidates(&article),
         [
             "Advertisement revenue at the largest technology companies rose sharply.",
             "Posted on social media on Monday, the video showed the minister.",

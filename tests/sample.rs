@@ -10,6 +10,8 @@ use brief::lang::LanguageChoice;
 use brief::pipeline::{self, Options, ThreadSource};
 use brief::threads;
 
+mod common;
+
 fn sample() -> (Corpus, Vec<threads::ThreadDef>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -299,17 +301,15 @@ fn article_lines_keep_article_order_and_budgets_hold() {
             assert!(pos.len() <= 3, "{}: {pos:?}", a.id);
         }
     }
-    // A short article still gives a line, and one shorter than the budget gives all it has.
-    let short = ingest::parse(Path::new("s.txt"), "s.txt", b"Only one sentence here.\n").unwrap();
+    // A short article still gives a line (s.txt, one sentence), and one shorter than the budget
+    // gives all it has (t.txt, two).
+    let short_articles = common::fixture("sample", "short-articles");
+    let read = |name: &str| std::fs::read(short_articles.join(name)).unwrap();
+    let short = ingest::parse(Path::new("s.txt"), "s.txt", &read("s.txt")).unwrap();
     let c = Corpus::build(vec![short], LanguageChoice::Auto);
     let lines = pipeline::summarize(&c, brief::select::Budget::Words(1), &Options::default());
     assert_eq!(lines.len(), 1);
-    let two = ingest::parse(
-        Path::new("t.txt"),
-        "t.txt",
-        b"One sentence. Another sentence.\n",
-    )
-    .unwrap();
+    let two = ingest::parse(Path::new("t.txt"), "t.txt", &read("t.txt")).unwrap();
     let c = Corpus::build(vec![two], LanguageChoice::Auto);
     assert_eq!(
         pipeline::summarize(&c, brief::select::Budget::Lines(5), &Options::default()).len(),

@@ -218,12 +218,11 @@ fn missing_template_folder_is_an_error() {
         ));
 }
 
-/// Builds a brief of the given files (name, bytes) and returns its Markdown.
-fn build_files(files: &[(&str, &[u8])]) -> String {
+/// Builds a brief of the articles of the fixture `tests/data/cli/<case>/` and returns its
+/// Markdown.
+fn build_case(case: &str) -> String {
     let input = tempfile::tempdir().unwrap();
-    for (name, bytes) in files {
-        std::fs::write(input.path().join(name), bytes).unwrap();
-    }
+    common::copy_fixture("cli", case, input.path());
     let out = tempfile::tempdir().unwrap();
     brief()
         .args(["build", "--date", SAMPLE_DATE, "--input"])
@@ -240,16 +239,7 @@ fn build_files(files: &[(&str, &[u8])]) -> String {
 /// lines; consecutive corpus lines of one article cite it once.
 #[test]
 fn wire_copy_titles_sources_and_dates() {
-    let md = build_files(&[
-        (
-            "wire.txt",
-            "Published June 3, 2004\n\nMUNICH, Germany (AP) _ U.S. prosecutors have asked for a 20-day extension to provide Germany with documents in the case of the two suspects. The suspects were arrested in Hamburg last year after a long investigation by the police. Their lawyers said the evidence against them was thin and that the case would collapse.\n".as_bytes(),
-        ),
-        (
-            "other.txt",
-            "Ferry services across the harbour will be cut back this spring, the operator said on Monday. The operator said passenger numbers fell by half last month.\n".as_bytes(),
-        ),
-    ]);
+    let md = build_case("wire-copy");
     assert!(
         md.contains("### U.S. prosecutors have asked for a 20-day extension to provide Germany…\n"),
         "{md}"
@@ -270,13 +260,7 @@ fn wire_copy_titles_sources_and_dates() {
 
 #[test]
 fn crlf_bom_and_markdown_input() {
-    let md = build_files(&[
-        ("a.txt", "\u{feff}Officials met in Riyadh on Tuesday for talks.\r\nThey talked for hours about the war.\r\n".as_bytes()),
-        (
-            "b.md",
-            b"---\ntitle: Talks in Riyadh\nsource: Wire\ndate: 2025-02-18\n---\n# Ignored heading\n\nOfficials *met* in [Riyadh](http://x.y) again on Wednesday morning.\n\n- A bullet item that is a sentence.\n",
-        ),
-    ]);
+    let md = build_case("crlf-bom-markdown");
     assert!(md.contains("### Talks in Riyadh"), "{md}");
     assert!(md.contains("Wire, February 18 2025"), "{md}");
     assert!(
@@ -297,10 +281,7 @@ fn crlf_bom_and_markdown_input() {
 
 #[test]
 fn article_text_cannot_inject_markup() {
-    let md = build_files(&[(
-        "a.txt",
-        b"# Breaking: talks <script>alert(1)</script> ended today in the capital.\n\nA [link](javascript:alert(1)) was posted by officials today.\n\n<img src=x onerror=alert(1)> appeared on the page today.\n",
-    )]);
+    let md = build_case("markup-injection");
     assert!(md.contains("\\<script\\>"), "{md}");
     assert!(md.contains("\\[link\\](javascript:alert(1))"), "{md}");
     assert!(!md.lines().any(|l| l.starts_with("# Breaking")), "{md}");
@@ -364,14 +345,10 @@ fn split_prints_lines_or_json() {
 
 #[test]
 fn eval_scores_ready_summaries_and_data_sets() {
+    // Summaries sums/ against references refs/ (b's in a folder, refs/b/), and a data set set/.
     let dir = tempfile::tempdir().unwrap();
+    common::copy_fixture("cli", "eval", dir.path());
     let (s, r) = (dir.path().join("sums"), dir.path().join("refs"));
-    std::fs::create_dir_all(r.join("b")).unwrap();
-    std::fs::create_dir_all(&s).unwrap();
-    std::fs::write(s.join("a.txt"), "the cat sat on the mat").unwrap();
-    std::fs::write(r.join("a.txt"), "the cat sat on the mat").unwrap();
-    std::fs::write(s.join("b.txt"), "a b c").unwrap();
-    std::fs::write(r.join("b").join("1.txt"), "x y z").unwrap();
     let out = brief()
         .args(["eval", "--format", "json", "--summaries"])
         .arg(&s)
@@ -388,14 +365,6 @@ fn eval_scores_ready_summaries_and_data_sets() {
     assert_eq!(report["per_item"][0]["rouge2"]["recall"], 1.0);
 
     // A data set of one article whose reference is its first sentence.
-    let set = dir.path().join("set/one");
-    std::fs::create_dir_all(&set).unwrap();
-    std::fs::write(set.join("article.txt"), "Officials met in Riyadh on Tuesday for talks. The talks in Riyadh lasted four hours. Lunch was served.\n").unwrap();
-    std::fs::write(
-        set.join("ref1.txt"),
-        "Officials met in Riyadh on Tuesday for talks.\n",
-    )
-    .unwrap();
     brief()
         .args(["eval"])
         .arg(dir.path().join("set"))

@@ -13,22 +13,10 @@ use common::{brief, brief_in, root};
 
 const DATE: &str = "2025-08-20";
 
-/// A folder with a small input/ of two articles.
+/// A folder with a small input/ of three articles (`tests/data/cli_output/three-articles/`).
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input");
-    std::fs::create_dir_all(&input).unwrap();
-    std::fs::write(input.join("a.txt"), "Officials met in Riyadh on Tuesday for the first talks in years.\n\nThe talks lasted more than four hours, officials said.\n").unwrap();
-    std::fs::write(
-        input.join("b.md"),
-        "---\ntitle: Attack on the page\nurl: https://example.org/b\n---\nSomeone wrote <script>alert(1)</script> into the article text today.\n\nAn image <img src=x onerror=alert(1)> was also placed in the text.\n\nA link [x](javascript:alert(1)) sat in the middle of a long sentence.\n\n<div onclick=\"alert(1)\">A raw HTML block with some words in it.</div>\n",
-    )
-    .unwrap();
-    std::fs::write(
-        input.join("c.txt"),
-        "A plain-text article quoted <script>alert(1)</script> in a sentence today.\n\nIt also showed <img src=x onerror=alert(1)> inside another sentence.\n\nAnd it printed [x](javascript:alert(1)) as a link in a third sentence.\n",
-    )
-    .unwrap();
+    common::copy_fixture("cli_output", "three-articles", &dir.path().join("input"));
     dir
 }
 

@@ -153,11 +153,8 @@ fn sample_input(dir: &Path, edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> std::pat
 fn a_thread_file_and_discovery_together() {
     let dir = tempfile::tempdir().unwrap();
     let input = sample_input(dir.path(), |_, bytes| bytes);
-    std::fs::write(
-        input.join("threads.toml"),
-        "[[thread]]\nname = \"Talks in Saudi Arabia\"\nterms = [\"Riyadh\", \"Diriyah\"]\n",
-    )
-    .unwrap();
+    // threads.toml: one thread, "Talks in Saudi Arabia", of the terms Riyadh and Diriyah.
+    common::copy_fixture("discovery", "talks-in-saudi-arabia", &input);
     let t = |name: &str, discovered, other, files: &[&str]| {
         (
             name.to_string(),

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::brief_in;
+use common::{brief_in, copy_fixture};
 
 /// The sample's five articles, copied into a fresh folder `input/` of a temporary directory.
 fn sample(dir: &Path) -> PathBuf {
@@ -64,14 +64,7 @@ fn sample_files() -> Vec<String> {
 fn articles_without_sentences_are_skipped_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let input = sample(dir.path());
-    fs::write(input.join("empty.txt"), "").unwrap();
-    fs::write(input.join("blank.txt"), "  \n\n \t\n").unwrap();
-    fs::write(input.join("fm.md"), "---\ntitle: Only a title\n---\n").unwrap();
-    fs::write(
-        input.join("links.txt"),
-        "ALSO READ: Another story\n\nRelated Posts\n",
-    )
-    .unwrap();
+    copy_fixture("hostile", "no-sentences", &input);
     let (code, stderr, json) = build_json(dir.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     for (file, why) in [
@@ -98,7 +91,7 @@ fn articles_without_sentences_are_skipped_with_a_warning() {
 fn strict_turns_warnings_into_errors_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let input = sample(dir.path());
-    fs::write(input.join("empty.txt"), "").unwrap();
+    copy_fixture("hostile", "empty-article", &input);
     let (code, stderr, json) = build_json(dir.path(), &["--strict"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
@@ -144,21 +137,7 @@ fn the_same_article_under_two_names_is_kept_once() {
 fn html_indented_and_unpunctuated_articles_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let input = sample(dir.path());
-    fs::write(
-        input.join("html.md"),
-        "<p>Envoys met in Geneva on Thursday to discuss the grain corridor.</p>\n<p>Officials said the talks&nbsp;would resume &amp; continue next week.</p>\n",
-    )
-    .unwrap();
-    fs::write(
-        input.join("indented.md"),
-        "    Farmers in the valley harvested a record crop of wheat this year.\n    Prices fell at the regional market as a result.\n",
-    )
-    .unwrap();
-    fs::write(
-        input.join("notes.txt"),
-        "harbour notes\nferry service cut to two crossings\nrepairs start in march\n",
-    )
-    .unwrap();
+    copy_fixture("hostile", "html-indented-unpunctuated", &input);
     let (code, stderr, json) = build_json(dir.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     let json = json.unwrap();
@@ -217,18 +196,14 @@ fn thread_files_that_send_everything_elsewhere_are_warned() {
     let dir = tempfile::tempdir().unwrap();
     sample(dir.path());
     let threads = dir.path().join("threads.toml");
-    fs::write(&threads, "# nothing yet\n").unwrap();
+    copy_fixture("hostile", "thread-file-without-threads", dir.path());
     let (code, stderr, _) = build_json(dir.path(), &["--threads", "threads.toml"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.contains("warning: threads.toml: defines no thread: threads are discovered"),
         "{stderr}"
     );
-    fs::write(
-        &threads,
-        "[[thread]]\nname = \"Riyadh\"\nterms = [\"Riyadh\"]\n\n[[thread]]\nname = \"Empty\"\n",
-    )
-    .unwrap();
+    copy_fixture("hostile", "thread-file-with-an-empty-thread", dir.path());
     let (code, stderr, json) = build_json(dir.path(), &["--threads", "threads.toml"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
@@ -304,12 +279,7 @@ fn symbolic_links_are_skipped_unless_followed() {
     let dir = tempfile::tempdir().unwrap();
     let input = sample(dir.path());
     let outside = dir.path().join("outside");
-    fs::create_dir_all(&outside).unwrap();
-    fs::write(
-        outside.join("far.txt"),
-        "A ferry ran aground off the coast on Sunday. All passengers were rescued by nightfall.\n",
-    )
-    .unwrap();
+    copy_fixture("hostile", "symlink-target", &outside);
     symlink(outside.join("far.txt"), input.join("link.txt")).unwrap();
     symlink(dir.path().join("nowhere.txt"), input.join("dangling.txt")).unwrap();
     fs::create_dir_all(input.join("sub")).unwrap();
@@ -380,24 +350,10 @@ fn nan_ranking_flags_are_usage_errors() {
 #[test]
 fn eval_warns_of_what_it_leaves_out() {
     let dir = tempfile::tempdir().unwrap();
-    let set = dir.path().join("set");
-    for (item, refs) in [("a", true), ("b", false)] {
-        let d = set.join(item);
-        fs::create_dir_all(&d).unwrap();
-        fs::write(
-            d.join("article.txt"),
-            "Officials met in the capital on Monday to discuss the budget. The talks went well. A deal is expected soon.\n",
-        )
-        .unwrap();
-        if refs {
-            fs::write(d.join("ref1.txt"), "Officials met to discuss the budget.\n").unwrap();
-        }
-    }
-    // An article that reads as nothing is scored (as an empty summary) with a warning.
-    let c = set.join("c");
-    fs::create_dir_all(&c).unwrap();
-    fs::write(c.join("article.txt"), "").unwrap();
-    fs::write(c.join("ref1.txt"), "Something happened.\n").unwrap();
+    // A data set set/: a/ has a reference, b/ none, and c/'s article is empty, which is scored
+    // (as an empty summary) with a warning; summaries sums/ and references refs/.
+    copy_fixture("hostile", "eval-left-out", dir.path());
+    let c = dir.path().join("set/c");
     let out = brief_in(dir.path()).args(["eval", "set"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
@@ -416,12 +372,6 @@ fn eval_warns_of_what_it_leaves_out() {
     assert_eq!(strict.status.code(), Some(1));
     fs::remove_dir_all(&c).unwrap();
     // Summaries against references: a reference without a summary is warned.
-    let (sums, refs) = (dir.path().join("sums"), dir.path().join("refs"));
-    fs::create_dir_all(&sums).unwrap();
-    fs::create_dir_all(&refs).unwrap();
-    fs::write(sums.join("x.txt"), "Officials met.\n").unwrap();
-    fs::write(refs.join("x.txt"), "Officials met on Monday.\n").unwrap();
-    fs::write(refs.join("y.txt"), "Nobody summarized this one.\n").unwrap();
     let out = brief_in(dir.path())
         .args(["eval", "--summaries", "sums", "--refs", "refs"])
         .output()
@@ -449,19 +399,8 @@ fn eval_warns_of_what_it_leaves_out() {
 fn unsafe_urls_are_dropped_with_a_warning_naming_the_article() {
     let dir = tempfile::tempdir().unwrap();
     let input = sample(dir.path());
-    for (name, url) in [
-        ("a.md", "javascript&colon;alert(1)"),
-        ("b.md", "java&#9;script&colon;alert(1)"),
-        ("c.md", "file:///etc/passwd"),
-        ("d.md", "//evil.example/x"),
-        ("e.md", "https://example.com/ok"),
-    ] {
-        fs::write(
-            input.join(name),
-            format!("---\nurl: \"{url}\"\n---\nThe council of {name} voted on the harbour plan on Friday. The plan passed.\n"),
-        )
-        .unwrap();
-    }
+    // a.md to d.md: javascript&colon;, java&#9;script&colon;, file:, //host; e.md: https.
+    copy_fixture("hostile", "unsafe-urls", &input);
     let (code, stderr, json) = build_json(dir.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     for name in ["a.md", "b.md", "c.md", "d.md"] {
@@ -494,11 +433,8 @@ fn unsafe_urls_are_dropped_with_a_warning_naming_the_article() {
 fn control_and_bidi_characters_never_reach_any_output() {
     let dir = tempfile::tempdir().unwrap();
     let input = sample(dir.path());
-    fs::write(
-        input.join("ctl.md"),
-        "---\ntitle: \"Harbour\\0 plan \\u202Eevil\\a\"\n---\nThe council\u{0} voted on the \u{202E}harbour plan on Friday.\u{7} The plan passed easily.\n",
-    )
-    .unwrap();
+    // In its body, NUL, U+202E and BEL as characters; in its title, as YAML escapes.
+    copy_fixture("hostile", "control-characters", &input);
     let (code, stderr, _) = build_json(dir.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
@@ -530,24 +466,10 @@ fn review_cases_out_is_input_self_links_stubs_modes_and_page_breaks() {
     assert!(!input.join("2025-08-20.md").exists());
     // A link to itself is skipped with a warning under --follow, not the end of the build.
     symlink("self.txt", input.join("self.txt")).unwrap();
-    // Two different stubs with the same boilerplate body are two stories.
-    let stub = "This is a developing story. Check back for updates on the situation.";
-    fs::write(
-        input.join("stub-a.md"),
-        format!("# Earthquake hits northern Japan\n\n{stub}\n"),
-    )
-    .unwrap();
-    fs::write(
-        input.join("stub-b.md"),
-        format!("# Fire destroys Paris warehouse\n\n{stub}\n"),
-    )
-    .unwrap();
-    // A page break is a line break, not a removed character; other front matter is cleaned.
-    fs::write(
-        input.join("pages.md"),
-        "---\nauthor: \"Jane \\u202EDoe\"\n---\nThe first page ends here with a sentence.\n\x0cThe second page starts here with another.\n",
-    )
-    .unwrap();
+    // Two different stubs (stub-a.md, stub-b.md) with the same boilerplate body are two stories.
+    // A page break (a form feed in pages.md) is a line break, not a removed character; other front
+    // matter (its author's U+202E) is cleaned.
+    copy_fixture("hostile", "review-cases", &input);
     let (code, stderr, json) = build_json(dir.path(), &["--follow"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
@@ -576,9 +498,7 @@ fn review_cases_out_is_input_self_links_stubs_modes_and_page_breaks() {
 #[test]
 fn a_folder_whose_every_article_is_skipped_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input");
-    fs::create_dir_all(&input).unwrap();
-    fs::write(input.join("empty.txt"), "").unwrap();
+    copy_fixture("hostile", "empty-article", &dir.path().join("input"));
     let (code, stderr, json) = build_json(dir.path(), &[]);
     assert_eq!(code, 1);
     assert!(
@@ -592,11 +512,8 @@ fn a_folder_whose_every_article_is_skipped_is_an_error() {
 #[test]
 fn split_removes_control_characters_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("s.txt"),
-        "One \u{0}sentence here.\u{7} Two\u{202e} here.\n",
-    )
-    .unwrap();
+    // s.txt holds NUL, BEL and U+202E.
+    copy_fixture("hostile", "split-control-characters", dir.path());
     let out = brief_in(dir.path())
         .args(["split", "s.txt"])
         .output()

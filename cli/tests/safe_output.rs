@@ -11,60 +11,21 @@ mod common;
 
 const DATE: &str = "2025-08-20";
 
-/// The title every hostile article has, as written in YAML (NUL, BEL, U+202E, trailing " #").
-const TITLE_YAML: &str = r#""Talks\0 resume\a in \u202Eevil Riyadh #""#;
-/// That title as the brief must show it.
+/// The title every hostile article has, as the brief must show it: in their front matter it is
+/// written `"Talks\0 resume\a in \u202Eevil Riyadh #"` (NUL, BEL, U+202E, trailing " #").
 const TITLE: &str = "Talks resume in evil Riyadh #";
 
-/// The articles: four with hostile urls, one with a safe url and a source.
-fn articles() -> Vec<(&'static str, Vec<u8>)> {
-    let hostile = |url: &str, body: &str| {
-        format!("---\ntitle: {TITLE_YAML}\nurl: \"{url}\"\n---\n{body}").into_bytes()
-    };
-    vec![
-        (
-            "a.md",
-            hostile(
-                "javascript&colon;alert(1)",
-                "Officials met\u{7} in Riyadh on Tuesday \u{202E}for the first talks in years.\n\nThe talks lasted\0 more than four hours, officials said.\n",
-            ),
-        ),
-        (
-            "b.md",
-            hostile(
-                "java&#9;script&colon;alert(1)",
-                "Delegations from both countries arrived in Riyadh on Monday evening.\n\nThe foreign ministers shook hands before the cameras at the palace.\n",
-            ),
-        ),
-        (
-            "c.md",
-            hostile(
-                "file:///etc/passwd",
-                "The harbour bridge reopened to traffic on Sunday after long repairs.\n\nEngineers said the bridge was safe for heavy lorries again.\n",
-            ),
-        ),
-        (
-            "d.md",
-            hostile(
-                "//evil.example/x",
-                "Ferry services across the harbour will be cut back this spring.\n\nThe operator said passenger numbers fell by half last month.\n",
-            ),
-        ),
-        (
-            "e.md",
-            b"---\ntitle: Library opens on Sundays\nsource: Wire\nurl: https://example.org/good\n---\nThe town library will open on Sundays from April, the council said.\n\nA local family pays for the longer hours with a gift.\n".to_vec(),
-        ),
-    ]
-}
-
-/// Builds the brief of `articles()` in a format and returns it.
+/// Builds the brief of the articles of `tests/data/safe_output/hostile-front-matter/` in a format
+/// and returns it: four with that title and a hostile url (a.md `javascript&colon;`, b.md
+/// `java&#9;script&colon;`, c.md `file:`, d.md `//host`), a.md's text with a BEL, a U+202E and a
+/// NUL in it; and e.md, with a safe url and a source.
 fn build(format: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input");
-    std::fs::create_dir_all(&input).unwrap();
-    for (name, bytes) in articles() {
-        std::fs::write(input.join(name), bytes).unwrap();
-    }
+    common::copy_fixture(
+        "safe_output",
+        "hostile-front-matter",
+        &dir.path().join("input"),
+    );
     common::build_format(dir.path(), format, DATE)
 }
 

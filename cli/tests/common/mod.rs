@@ -12,6 +12,25 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Copies the fixture folder `tests/data/<feature>/<case>/` of the project, with its subfolders,
+/// into `dest` (created if need be; files already there of the same name are replaced), byte for
+/// byte. The copies are new files, writable whatever the checkout's modes, so a test may change
+/// them.
+#[allow(dead_code)] // not every test file has fixtures
+pub fn copy_fixture(feature: &str, case: &str, dest: &Path) {
+    let src = root().join("tests/data").join(feature).join(case);
+    assert!(src.is_dir(), "no fixture folder {}", src.display());
+    for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let to = dest.join(entry.path().strip_prefix(&src).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::write(&to, std::fs::read(entry.path()).unwrap()).unwrap();
+        }
+    }
+}
+
 /// `brief`, run in `dir`, with no SOURCE_DATE_EPOCH from the environment.
 pub fn brief_in(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("brief").unwrap();
