@@ -215,29 +215,44 @@ impl Ranked {
         opts: &Options,
     ) -> (Vec<Scored>, bool) {
         let mut any_shown = false;
+        // Each sentence's text, words and whether it was shown, looked up in the scope's order
+        // (documents, then positions: through memory in order) rather than in rank order, which
+        // jumps across the corpus's text for a large scope.
+        let facts: Vec<(&str, usize, bool, bool)> = self
+            .ids
+            .iter()
+            .map(|&id| {
+                let s = corpus.sentence(id);
+                let text = s.text();
+                // A sentence that is its article's title whole is printed as the title only.
+                let first = if scope.titled && id.1 == 0 && s.doc.title_sentence().is_some() {
+                    Some(&FirstShown::Title)
+                } else {
+                    shown.get(text)
+                };
+                any_shown |= first.is_some();
+                (
+                    text,
+                    corpus.line_words(id),
+                    // A fragment counts in the ranking (it supports what it shares) but is
+                    // never a key line.
+                    first.is_some() || s.fragment,
+                    first.is_some_and(|&f| f != FirstShown::Title),
+                )
+            })
+            .collect();
         let candidates: Vec<Candidate> = self
             .ranked
             .iter()
             .map(|&i| {
-                let s = corpus.sentence(self.ids[i]);
-                let text = s.text();
-                // A sentence that is its article's title whole is printed as the title only.
-                let first =
-                    if scope.titled && self.ids[i].1 == 0 && s.doc.title_sentence().is_some() {
-                        Some(&FirstShown::Title)
-                    } else {
-                        shown.get(text)
-                    };
-                any_shown |= first.is_some();
+                let (text, words, shown, read) = facts[i];
                 Candidate {
                     score: self.scores[i],
                     text,
                     bag: self.bags.as_ref().map_or(&[], |b| b.bag(i)),
-                    words: corpus.line_words(self.ids[i]),
-                    // A fragment counts in the ranking (it supports what it shares) but is
-                    // never a key line.
-                    shown: first.is_some() || s.fragment,
-                    read: first.is_some_and(|&f| f != FirstShown::Title),
+                    words,
+                    shown,
+                    read,
                 }
             })
             .collect();
