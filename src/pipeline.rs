@@ -215,29 +215,44 @@ impl Ranked {
         opts: &Options,
     ) -> (Vec<Scored>, bool) {
         let mut any_shown = false;
+        // Each sentence's text, words and whether it was shown, looked up in the scope's order
+        // (documents, then positions: through memory in order) rather than in rank order, which
+        // jumps across the corpus's text for a large scope.
+        let facts: Vec<(&str, usize, bool, bool)> = self
+            .ids
+            .iter()
+            .map(|&id| {
+                let s = corpus.sentence(id);
+                let text = s.text();
+                // A sentence that is its article's title whole is printed as the title only.
+                let first = if scope.titled && id.1 == 0 && s.doc.title_sentence().is_some() {
+                    Some(&FirstShown::Title)
+                } else {
+                    shown.get(text)
+                };
+                any_shown |= first.is_some();
+                (
+                    text,
+                    corpus.line_words(id),
+                    // A fragment counts in the ranking (it supports what it shares) but is
+                    // never a key line.
+                    first.is_some() || s.fragment,
+                    first.is_some_and(|&f| f != FirstShown::Title),
+                )
+            })
+            .collect();
         let candidates: Vec<Candidate> = self
             .ranked
             .iter()
             .map(|&i| {
-                let s = corpus.sentence(self.ids[i]);
-                let text = s.text();
-                // A sentence that is its article's title whole is printed as the title only.
-                let first =
-                    if scope.titled && self.ids[i].1 == 0 && s.doc.title_sentence().is_some() {
-                        Some(&FirstShown::Title)
-                    } else {
-                        shown.get(text)
-                    };
-                any_shown |= first.is_some();
+                let (text, words, shown, read) = facts[i];
                 Candidate {
                     score: self.scores[i],
                     text,
                     bag: self.bags.as_ref().map_or(&[], |b| b.bag(i)),
-                    words: corpus.line_words(self.ids[i]),
-                    // A fragment counts in the ranking (it supports what it shares) but is
-                    // never a key line.
-                    shown: first.is_some() || s.fragment,
-                    read: first.is_some_and(|&f| f != FirstShown::Title),
+                    words,
+                    shown,
+                    read,
                 }
             })
             .collect();
@@ -417,11 +432,46 @@ pub fn build_brief_with(
     progress: &dyn Progress,
 ) -> Brief {
     let n = corpus.docs.len();
+    let all = corpus.sentence_ids(0..n);
+    // The corpus's and each article's ranking, and each article's quotations, do not depend on
+    // the threads: they are worked out while the threads are found, so that the serial parts of
+    // finding threads (merging clusters, naming them) leave no core idle.
+    fn article_scope<'a>(ids: &'a [SentenceId], opts: &Options) -> Scope<'a> {
+        Scope {
+            titled: true,
+            ..Scope::article(ids, opts.article)
+        }
+    }
+    let corpus_ranked = || Ranked::new(corpus, &Scope::across(&all, opts.corpus), opts);
+    let article_ranked = || -> Vec<Ranked> {
+        (0..n)
+            .into_par_iter()
+            .map(|d| {
+                let ids = corpus.sentence_ids([d]);
+                Ranked::new(corpus, &article_scope(&ids, opts), opts)
+            })
+            .collect()
+    };
+    // Quotations: each article's, then each thread's best (below).
+    let article_quotes = || -> Vec<Vec<(Quote, SentenceId)>> {
+        (0..n)
+            .into_par_iter()
+            .map(|d| article_quotes(corpus, d))
+            .collect()
+    };
     progress.start(Stage::Threads, 1);
-    let (defs, assignments) = find_threads(corpus, threads);
+    let ((defs, assignments), (corpus_ranked, (article_ranked, quotes))) = rayon::join(
+        || find_threads(corpus, threads),
+        || {
+            rayon::join(corpus_ranked, || {
+                rayon::join(article_ranked, article_quotes)
+            })
+        },
+    );
     let members = members(defs.len(), &assignments);
     progress.advance(1);
     progress.start(Stage::Ranking, n + defs.len() + 1);
+    progress.advance(n + 1);
 
     // The corpus lines start with the best line of each thread, biggest thread first.
     let mut groups: Vec<Vec<usize>> = members[..defs.len()]
@@ -430,7 +480,6 @@ pub fn build_brief_with(
         .cloned()
         .collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    let all = corpus.sentence_ids(0..n);
     let corpus_scope = Scope {
         cover: &groups,
         titled: true,
@@ -453,19 +502,9 @@ pub fn build_brief_with(
             ..Scope::across(ids, opts.thread)
         }
     }
-    fn article_scope<'a>(ids: &'a [SentenceId], opts: &Options) -> Scope<'a> {
-        Scope {
-            titled: true,
-            ..Scope::article(ids, opts.article)
-        }
-    }
 
-    // Every scope is ranked at once (the costly part, independent of the others) ...
-    let corpus_ranked = || {
-        let ranked = Ranked::new(corpus, &corpus_scope, opts);
-        progress.advance(1);
-        ranked
-    };
+    // Every scope is ranked (the costly part, independent of the others) before any line is
+    // chosen; the threads are ranked while the corpus lines are chosen ...
     let thread_ranked = || -> Vec<Ranked> {
         thread_ids
             .par_iter()
@@ -476,24 +515,14 @@ pub fn build_brief_with(
             })
             .collect()
     };
-    let article_ranked = || -> Vec<Ranked> {
-        (0..n)
-            .into_par_iter()
-            .map(|d| {
-                let ids = corpus.sentence_ids([d]);
-                let ranked = Ranked::new(corpus, &article_scope(&ids, opts), opts);
-                progress.advance(1);
-                ranked
-            })
-            .collect()
-    };
-    let (corpus_ranked, (thread_ranked, article_ranked)) =
-        rayon::join(corpus_ranked, || rayon::join(thread_ranked, article_ranked));
-
-    // ... then each section's lines are chosen in the order a reader meets them, none of them
+    // ... and each section's lines are chosen in the order a reader meets them, none of them
     // shown before: the corpus lines, a thread's lines, its articles' lines.
-    let corpus_lines = corpus_ranked.choose(corpus, &corpus_scope, &Shown::default(), opts);
-    drop(corpus_ranked);
+    let corpus_lines = || {
+        let lines = corpus_ranked.choose(corpus, &corpus_scope, &Shown::default(), opts);
+        drop(corpus_ranked);
+        lines
+    };
+    let (corpus_lines, thread_ranked) = rayon::join(corpus_lines, thread_ranked);
     let corpus_shown: Shown = corpus_lines
         .iter()
         .map(|l| (corpus.sentence(l.id).text(), FirstShown::Corpus))
@@ -533,12 +562,8 @@ pub fn build_brief_with(
             Sectioned::choose(corpus, ranked, &article_scope(&[], opts), shown, opts)
         })
         .collect();
-    // Quotations: each article's, then each thread's best, ranked by the thread's scores (an
-    // article's own for a thread of one), none from a sentence shown above.
-    let quotes: Vec<Vec<(Quote, SentenceId)>> = (0..n)
-        .into_par_iter()
-        .map(|d| article_quotes(corpus, d))
-        .collect();
+    // Each thread's best quotations, ranked by the thread's scores (an article's own for a
+    // thread of one), none from a sentence shown above.
     let thread_quotes: Vec<Vec<brief::QuoteLine>> = members[..defs.len()]
         .par_iter()
         .enumerate()

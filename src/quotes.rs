@@ -665,7 +665,16 @@ impl<'a> Para<'a> {
     }
 
     fn is_punct(&self, i: usize, any_of: &str) -> bool {
-        !self.toks[i].word && self.tok(i).chars().all(|c| any_of.contains(c))
+        // An ASCII character is in `any_of` when its byte is: no other character's UTF-8 has
+        // an ASCII byte. This is asked of most tokens, most of them ASCII.
+        let holds = |c: char| {
+            if c.is_ascii() {
+                any_of.as_bytes().contains(&(c as u8))
+            } else {
+                any_of.contains(c)
+            }
+        };
+        !self.toks[i].word && self.tok(i).chars().all(holds)
     }
 
     /// A capitalised word ([`capitalised`]).
@@ -1654,7 +1663,7 @@ fn tokens(text: &str) -> Vec<Tok> {
         let mut end = text.len();
         while let Some(&(k, c)) = chars.peek() {
             let inner = || {
-                "'’-.&".contains(c)
+                matches!(c, '\'' | '’' | '-' | '.' | '&')
                     && text[k + c.len_utf8()..]
                         .chars()
                         .next()
@@ -1909,8 +1918,20 @@ fn lower_case_words<'p>(paras: &'p [Para]) -> FxHashSet<&'p str> {
         })
     };
     let asked: FxHashSet<&str> = words(|p, i| p.toks[i].word && p.sentence_initial(i)).collect();
+    // Most words are not asked about: a bit per (length, first byte) of the asked words rules
+    // them out before any hashing.
+    let slot =
+        |w: &str| (w.len().min(31) << 6) | usize::from(w.as_bytes().first().unwrap_or(&0) & 63);
+    let mut may: [u64; 32] = [0; 32];
+    for w in &asked {
+        let k = slot(w);
+        may[k >> 6] |= 1 << (k & 63);
+    }
     words(|p, i| p.lower_case(i))
-        .filter(|w| asked.contains(w))
+        .filter(|w| {
+            let k = slot(w);
+            may[k >> 6] & (1 << (k & 63)) != 0 && asked.contains(w)
+        })
         .collect()
 }
 
