@@ -280,7 +280,6 @@ impl Corpus {
         }
     }
 
-    /// The sentence with this id.
     /// The text of a key line: its sentence, and when it opens a quotation, the sentences that
     /// close it ([`Sentence::quoted_through`]), joined by spaces.
     pub fn line_text(&self, id: SentenceId) -> std::borrow::Cow<'_, str> {
@@ -304,6 +303,7 @@ impl Corpus {
             .sum()
     }
 
+    /// The sentence with this id.
     pub fn sentence(&self, (doc, position): SentenceId) -> SentenceRef<'_> {
         let doc = &self.docs[doc];
         SentenceRef {

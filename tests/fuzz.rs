@@ -132,10 +132,22 @@ proptest! {
         for t in &brief.threads {
             for a in &t.articles {
                 let doc = corpus.docs.iter().find(|d| d.article.file == a.file).unwrap();
+                // A key line is a sentence of its article, or a whole quotation: the sentence
+                // that opens it and those that close it, joined by spaces (`Corpus::line_text`).
+                let texts: Vec<&str> = doc.sentences.iter().map(|s| doc.text(s)).collect();
+                let runs = |i: usize| {
+                    (i..texts.len().min(i + 8)).scan(String::new(), |run, j| {
+                        if !run.is_empty() {
+                            run.push(' ');
+                        }
+                        run.push_str(texts[j]);
+                        Some(run.clone())
+                    })
+                };
                 for l in &a.key_lines {
                     prop_assert!(
-                        doc.sentences.iter().any(|s| doc.text(s) == l.text),
-                        "{:?} is not a sentence of {}", l.text, a.file
+                        (0..texts.len()).any(|i| runs(i).any(|run| run == l.text)),
+                        "{:?} is not a sentence (or run of sentences) of {}", l.text, a.file
                     );
                 }
             }
