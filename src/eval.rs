@@ -292,15 +292,16 @@ pub struct Unit {
 /// Every folder under `root` that holds `article.txt` and at least one `ref*.txt`, sorted by
 /// path. (This reads the file system, unlike the rest of the library: a data set is a folder
 /// layout, and tests and benchmarks walk it too.)
-pub fn find_units(root: &Path) -> std::io::Result<Vec<Unit>> {
+pub fn find_units(root: &Path) -> crate::Result<Vec<Unit>> {
     Ok(find_units_and_gaps(root)?.0)
 }
 
 /// [`find_units`], with a warning for each folder that holds `article.txt` but no `ref*.txt`
-/// (left out of the set) and for each symbolic link that leads back to a folder above it (not
-/// followed again). Links are followed (a data set may be a folder of links); hidden folders are
-/// not read.
-pub fn find_units_and_gaps(root: &Path) -> std::io::Result<(Vec<Unit>, Vec<Warning>)> {
+/// (left out of the set), for each symbolic link that leads back to a folder above it (not
+/// followed again) and for each link that cannot be followed (to nothing, or to itself). Links
+/// are followed (a data set may be a folder of links); hidden folders are not read. A folder that
+/// cannot be read is an error naming it.
+pub fn find_units_and_gaps(root: &Path) -> crate::Result<(Vec<Unit>, Vec<Warning>)> {
     let id_of = |dir: &Path| {
         dir.strip_prefix(root)
             .unwrap_or(dir)
@@ -326,7 +327,23 @@ pub fn find_units_and_gaps(root: &Path) -> std::io::Result<(Vec<Unit>, Vec<Warni
                 ));
                 continue;
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                let link = path
+                    .symlink_metadata()
+                    .is_ok_and(|m| m.file_type().is_symlink());
+                let source = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("cannot be walked"));
+                if link {
+                    gaps.push(Warning::new(
+                        id_of(&path),
+                        format!("skipped: a symbolic link that cannot be followed ({source})"),
+                    ));
+                    continue;
+                }
+                return Err(crate::Error::Read { path, source });
+            }
         };
         if entry.file_type().is_dir() {
             continue;
@@ -393,6 +410,8 @@ mod tests {
         let set = root.join("set");
         std::os::unix::fs::symlink(&set, set.join("a/up")).unwrap();
         std::os::unix::fs::symlink(set.join("elsewhere/b"), set.join("b-link")).unwrap();
+        std::os::unix::fs::symlink(set.join("nowhere"), set.join("a/dangling")).unwrap();
+        std::os::unix::fs::symlink(set.join("a/me"), set.join("a/me")).unwrap();
         let (units, warnings) = find_units_and_gaps(&set).unwrap();
         let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
         assert_eq!(ids, ["a", "b-link", "elsewhere/b"]);
@@ -403,15 +422,16 @@ mod tests {
             .collect();
         assert_eq!(refs, ["ref0.txt", "ref1.txt"]);
         let warnings: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
-        assert!(
-            warnings[0].starts_with("a/up: skipped: a symbolic link back"),
-            "{warnings:?}"
-        );
-        assert!(
-            warnings[1].starts_with("set/c/article.txt: skipped: no ref"),
-            "{warnings:?}"
-        );
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        let expected = [
+            "a/dangling: skipped: a symbolic link that cannot be followed",
+            "a/me: skipped: a symbolic link that cannot be followed",
+            "a/up: skipped: a symbolic link back",
+            "set/c/article.txt: skipped: no ref",
+        ];
+        for (w, start) in warnings.iter().zip(expected) {
+            assert!(w.starts_with(start), "{warnings:?}");
+        }
     }
 
     fn close(a: f64, b: f64) -> bool {

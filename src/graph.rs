@@ -20,8 +20,7 @@
 use crate::text::Term;
 
 /// Which similarity weighs the edges.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Similarity {
     /// Normalised word overlap, TextRank's original (the default: it measured best, see README)
     #[default]

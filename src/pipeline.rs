@@ -139,8 +139,9 @@ impl FirstShown {
 }
 
 /// A scope's candidates (its sentences long enough to be key lines), ranked. Ranking is the
-/// costly step; choosing the lines from a ranking is cheap, so a brief ranks all its scopes at
-/// once and then chooses each scope's lines knowing what earlier sections showed.
+/// costly step; choosing the lines from a ranking is cheap, so a brief ranks its scopes first (the
+/// corpus and each article while threads are found, each thread while the corpus lines are
+/// chosen) and then chooses each scope's lines knowing what earlier sections showed.
 pub(crate) struct Ranked {
     ids: Vec<SentenceId>,
     scores: Vec<f64>,

@@ -21,6 +21,8 @@ pub(crate) type Term = u32;
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Vocabulary {
     ids: FxHashMap<String, Term>,
+    /// Id -> stem, kept for the tests only (the run needs stem -> id).
+    #[cfg(test)]
     stems: Vec<String>,
 }
 
@@ -34,8 +36,9 @@ impl Vocabulary {
         if let Some(&id) = self.ids.get(stem) {
             return id;
         }
-        let id = Term::try_from(self.stems.len()).expect("fewer than 2^32 distinct stems");
+        let id = Term::try_from(self.ids.len()).expect("fewer than 2^32 distinct stems");
         self.ids.insert(stem.to_string(), id);
+        #[cfg(test)]
         self.stems.push(stem.to_string());
         id
     }
@@ -52,7 +55,7 @@ impl Vocabulary {
     }
 
     pub fn len(&self) -> usize {
-        self.stems.len()
+        self.ids.len()
     }
 }
 

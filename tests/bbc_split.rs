@@ -1,6 +1,6 @@
 //! Sentence splitting on real news: every line of a BBC reference (`../shared/eval/bbc`) is a
 //! verbatim sentence of its article, so a splitter is right on it when it produces that sentence
-//! exactly. Skips with a message when the data is absent. Set BRIEF_DUMP_MISSES=path to write
+//! exactly. Skips with a message when the data is absent (fails then if `CI` is set). Set BRIEF_DUMP_MISSES=path to write
 //! every miss for inspection.
 
 use brief::lang::Lang;

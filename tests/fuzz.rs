@@ -131,24 +131,16 @@ proptest! {
         );
         for t in &brief.threads {
             for a in &t.articles {
-                let doc = corpus.docs.iter().find(|d| d.article.file == a.file).unwrap();
-                // A key line is a sentence of its article, or a whole quotation: the sentence
-                // that opens it and those that close it, joined by spaces (`Corpus::line_text`).
+                let d = corpus.docs.iter().position(|d| d.article.file == a.file).unwrap();
+                // A key line is its sentence, or a whole quotation: the sentence that opens it and
+                // those that close it (four sentences in all at most, `corpus::QUOTED_SENTENCES`), joined by
+                // spaces (`Corpus::line_text`).
+                let doc = &corpus.docs[d];
                 let texts: Vec<&str> = doc.sentences.iter().map(|s| doc.text(s)).collect();
-                let runs = |i: usize| {
-                    (i..texts.len().min(i + 8)).scan(String::new(), |run, j| {
-                        if !run.is_empty() {
-                            run.push(' ');
-                        }
-                        run.push_str(texts[j]);
-                        Some(run.clone())
-                    })
-                };
                 for l in &a.key_lines {
-                    prop_assert!(
-                        (0..texts.len()).any(|i| runs(i).any(|run| run == l.text)),
-                        "{:?} is not a sentence (or run of sentences) of {}", l.text, a.file
-                    );
+                    let p = l.position - 1;
+                    let whole = (p..texts.len().min(p + 4)).any(|end| texts[p..=end].join(" ") == l.text);
+                    prop_assert!(whole, "{:?} is not sentence {} of {} (or it and up to three more)", l.text, l.position, a.file);
                 }
             }
         }

@@ -101,13 +101,41 @@ fn check(table: &str, code: &str, cases: &[Case], known: &Known) -> (usize, Vec<
     (passed, problems)
 }
 
+/// The golden tables (`tests/data/sbd/golden_<code>.json`) and how many cases each holds.
+const CASES: [(&str, usize); 23] = [
+    ("am", 1),
+    ("ar", 5),
+    ("bg", 4),
+    ("da", 46),
+    ("de", 3),
+    ("el", 1),
+    ("en", 52),
+    ("es", 5),
+    ("fa", 1),
+    ("fr", 5),
+    ("hi", 1),
+    ("hy", 3),
+    ("it", 3),
+    ("ja", 4),
+    ("kk", 13),
+    ("mr", 5),
+    ("my", 1),
+    ("nl", 3),
+    ("pl", 1),
+    ("ru", 3),
+    ("sk", 5),
+    ("ur", 1),
+    ("zh", 2),
+];
+
 #[test]
 fn golden_rules_every_language() {
     let mut known = known_failures();
     known.remove("news");
-    let mut files: Vec<_> = std::fs::read_dir(data("sbd"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
+    let mut files: Vec<_> = walkdir::WalkDir::new(data("sbd"))
+        .max_depth(1)
+        .into_iter()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter_map(|f| {
             Some(
                 f.strip_prefix("golden_")?
@@ -117,7 +145,11 @@ fn golden_rules_every_language() {
         })
         .collect();
     files.sort();
-    assert!(files.iter().any(|c| c == "en"), "no golden tables found");
+    // Every table and its size, so that a table or a case that goes missing fails too.
+    let sizes: Vec<(&str, usize)> = CASES.to_vec();
+    let found: Vec<&str> = files.iter().map(String::as_str).collect();
+    let expected: Vec<&str> = sizes.iter().map(|(code, _)| *code).collect();
+    assert_eq!(found, expected, "the golden tables in tests/data/sbd");
     let mut report = Vec::new();
     let mut problems = Vec::new();
     for code in &files {
@@ -131,6 +163,12 @@ fn golden_rules_every_language() {
         for (key, why) in &listed {
             eprintln!("{code} case {key}: known failure, {why}");
         }
+        let size = sizes.iter().find(|(c, _)| c == code).map(|&(_, n)| n);
+        assert_eq!(
+            Some(cases.len()),
+            size,
+            "{code}: cases in golden_{code}.json"
+        );
         let (passed, found) = check(code, code, &cases, &listed);
         report.push(format!("{code} {passed}/{}", cases.len()));
         problems.extend(found);
@@ -152,7 +190,7 @@ fn news_table() {
     }
     let path = data("news_sentences.toml");
     let file: File = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert!(file.case.len() >= 20);
+    assert_eq!(file.case.len(), 33, "cases in news_sentences.toml");
     let mut names: Vec<&str> = file.case.iter().map(|c| c.name.as_str()).collect();
     names.sort_unstable();
     names.dedup();

@@ -1,7 +1,7 @@
 //! Quality on real news, with brief's own ROUGE (which agrees with rouge-score, see
 //! tests/rouge.rs): the default settings keep beating the peers' best on each set, as measured by
 //! `../shared/peers/compare.py` (figures in the issue and README). Skips with a message when
-//! `../shared/eval` is absent.
+//! `../shared/eval` is absent, and fails then if `CI` is set (`tests/common`).
 
 use brief::eval::{self, Rouge, RougeOptions, Setup};
 use brief::lang::LanguageChoice;

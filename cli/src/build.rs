@@ -378,3 +378,21 @@ pub fn brief_date(flag: Option<jiff::civil::Date>) -> Result<jiff::civil::Date> 
     }
     Ok(jiff::Zoned::now().date())
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::*;
+
+    /// Each `--format` value is the library's format of that name, both ways.
+    #[test]
+    fn format_values_are_the_librarys() {
+        assert_eq!(FormatName::value_variants().len(), Format::ALL.len());
+        for &value in FormatName::value_variants() {
+            let name = value.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(name.parse::<Format>().unwrap(), Format::from(value));
+            assert_eq!(Format::from(value).to_string(), name);
+        }
+    }
+}

@@ -188,3 +188,24 @@ fn parse_finite(s: &str) -> Result<f64, String> {
         Err(_) => Err(format!("{s:?} is not a number")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::*;
+
+    /// Each `--similarity` value is the library's similarity of that name, both ways.
+    #[test]
+    fn similarity_values_are_the_librarys() {
+        assert_eq!(
+            SimilarityName::value_variants().len(),
+            Similarity::ALL.len()
+        );
+        for &value in SimilarityName::value_variants() {
+            let name = value.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(name.parse::<Similarity>().unwrap(), Similarity::from(value));
+            assert_eq!(Similarity::from(value).to_string(), name);
+        }
+    }
+}

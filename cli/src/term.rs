@@ -53,15 +53,23 @@ pub fn error(err: &anyhow::Error) {
     anstream::eprintln!("{ERROR}error:{ERROR:#} {}", chain(err));
 }
 
-/// The error and its causes, `: `-separated, as anyhow's `{:#}` writes them, but ending at a
-/// library error whose message already tells its causes (a template error's report).
+/// The error and its causes, `: `-separated, as anyhow's `{:#}` writes them, but each said once:
+/// a cause whose text its error already ends with is left out (walkdir's errors quote their I/O
+/// error), and the chain ends at a library error whose message already tells its causes (a
+/// template error's report).
 fn chain(err: &anyhow::Error) -> String {
     let mut out = String::new();
+    let mut previous = String::new();
     for (i, cause) in err.chain().enumerate() {
+        let text = cause.to_string();
+        if i > 0 && previous.ends_with(&text) {
+            continue;
+        }
         if i > 0 {
             out.push_str(": ");
         }
-        out.push_str(&cause.to_string());
+        out.push_str(&text);
+        previous = text;
         if cause
             .downcast_ref::<brief::Error>()
             .is_some_and(brief::Error::reports_its_causes)
@@ -114,5 +122,41 @@ fn count(n: usize) -> String {
         "1 warning".into()
     } else {
         format!("{n} warnings")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chain;
+
+    /// Each cause once: walkdir's error quotes its I/O error, which is also its source; a template
+    /// error's report already walks minijinja's chain, which is its source.
+    #[test]
+    fn a_chain_says_each_cause_once() {
+        let dir = std::env::temp_dir().join("brief-chain-test-missing");
+        let walk = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .next()
+            .unwrap()
+            .unwrap_err();
+        let err = anyhow::Error::new(walk).context("reading set");
+        let text = chain(&err);
+        assert_eq!(
+            text.matches("No such file or directory").count(),
+            1,
+            "{text}"
+        );
+        assert!(text.starts_with("reading set: IO error"), "{text}");
+
+        use brief::render::{self, Strictness, Templates};
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("brief.md.j2"), "{{ nope.x }}\n").unwrap();
+        let templates = Templates::Dir(dir.path().to_path_buf());
+        let env = render::environment(&templates, Strictness::Strict);
+        let err = render::render(&env, &templates, &brief::sample::brief()).unwrap_err();
+        assert!(std::error::Error::source(&err).is_some());
+        let report = err.to_string();
+        let text = chain(&anyhow::Error::new(err).context("rendering"));
+        assert_eq!(text, format!("rendering: {report}"));
     }
 }

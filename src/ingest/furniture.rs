@@ -16,14 +16,11 @@
 //! `tests/data/furniture/`. The words themselves are a language's data, in its row of
 //! `lang::TABLE`; every article is judged by English's.
 
-use serde::Serialize;
-
 use super::layout::ends_sentence;
 use crate::lang::Lang;
 
 /// Why a block or sentence is furniture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Furniture {
     /// A short line without final punctuation: kicker, section heading, "KEY POINTS".
     Heading,

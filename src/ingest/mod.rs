@@ -14,8 +14,6 @@ pub mod origin;
 
 use std::path::Path;
 
-use serde::Serialize;
-
 pub use front_matter::FrontMatter;
 pub use furniture::Furniture;
 
@@ -61,8 +59,7 @@ pub struct Block {
 }
 
 /// What a block is to the summarizer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
     /// Running text: its sentences are candidates.
     Prose,

@@ -36,7 +36,7 @@ pub(crate) const LEAD_SENTENCES: usize = 2;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThreadDef {
     pub name: String,
-    pub(crate) description: String,
+    pub description: String,
     /// Words or phrases that identify the thread ("Riyadh", "prisoner exchange").
     pub terms: Vec<String>,
     /// Discovered from the articles, not defined by a thread file or front matter.
@@ -66,7 +66,7 @@ struct ThreadFile {
 /// The form of a thread's name that decides whether two names are the same thread: trimmed and
 /// lower-cased (Unicode). The one rule for duplicate names in a thread file, for "Other", and for
 /// a front matter `thread:` naming a defined thread.
-pub(crate) fn thread_key(name: &str) -> String {
+pub fn thread_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
