@@ -89,7 +89,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<ThreadDef>> {
         err(line, e.message().trim().to_string())
     })?;
     let lines = LineIndex::new(text);
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut defs = Vec::with_capacity(file.thread.len());
     for thread in file.thread {
         let line = Some(lines.line(thread.name.span().start));
@@ -104,7 +104,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<ThreadDef>> {
                 format!("thread name {name:?} is reserved for articles without a thread"),
             ));
         }
-        if seen.contains(&key) {
+        if !seen.insert(key) {
             return Err(err(line, format!("thread {name:?} is defined twice")));
         }
         if let Some(t) = thread.terms.iter().find(|t| t.trim().is_empty()) {
@@ -113,7 +113,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<ThreadDef>> {
                 format!("thread {name:?} has an empty term {t:?}"),
             ));
         }
-        seen.push(key);
         defs.push(ThreadDef {
             name,
             description: thread.description,
@@ -198,7 +197,13 @@ pub struct Assignment {
 /// stored (nothing is stemmed again but the thread terms).
 pub fn assign(corpus: &Corpus, defs: &mut Vec<ThreadDef>) -> Vec<Assignment> {
     // Front matter first, in document order, so that added threads are numbered the same way
-    // whatever the number of threads.
+    // whatever the number of threads. Names are looked up by their key: one lookup per article,
+    // however many threads front matter adds.
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, d) in defs.iter().enumerate() {
+        by_key.entry(thread_key(&d.name)).or_insert(i);
+    }
+    let other = thread_key(OTHER);
     let chosen: Vec<Option<Option<usize>>> = corpus
         .docs
         .iter()
@@ -211,10 +216,11 @@ pub fn assign(corpus: &Corpus, defs: &mut Vec<ThreadDef>) -> Vec<Assignment> {
                 .map(str::trim)
                 .filter(|n| !n.is_empty())?;
             let key = thread_key(name);
-            Some(match defs.iter().position(|d| thread_key(&d.name) == key) {
-                Some(i) => Some(i),
-                None if key == thread_key(OTHER) => None,
+            Some(match by_key.get(&key) {
+                Some(&i) => Some(i),
+                None if key == other => None,
                 None => {
+                    by_key.insert(key, defs.len());
                     defs.push(ThreadDef {
                         name: name.to_string(),
                         description: String::new(),
