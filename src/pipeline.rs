@@ -443,6 +443,8 @@ pub fn build_brief_with(
             ..Scope::article(ids, opts.article)
         }
     }
+    // Ranked before the threads (and so the corpus scope's cover groups) are known: ranking reads
+    // a scope's ids, budget and `across_articles` only; `cover` and `titled` matter when choosing.
     let corpus_ranked = || Ranked::new(corpus, &Scope::across(&all, opts.corpus), opts);
     let article_ranked = || -> Vec<Ranked> {
         (0..n)
