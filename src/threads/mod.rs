@@ -366,7 +366,8 @@ pub(crate) const DISCOVERY_NEIGHBOURS: usize = 64;
 /// the [`DISCOVERY_NEIGHBOURS`] with the most weight in common become its neighbours, weighed by
 /// their whole similarity (in parallel). Clusters are merged by average linkage while the best
 /// pair's mean similarity (pairs that are not neighbours count as 0) is at least the corpus's
-/// [`threshold`]; two articles alone need [`PAIR_FACTOR`] times it. Threads are named by
+/// [`threshold`]; two articles alone need [`PAIR_FACTOR`] times it. An article that never
+/// writes its cluster's full name leaves it ([`without_strays`]). Threads are named by
 /// [`names`] (never a name in `taken_names`); an article alone is a thread only when a name of its
 /// own sets it apart. Returns the threads with their articles, largest first (then by name); an
 /// article in none of them belongs to "Other". Measurements: docs/threads.md.
@@ -384,7 +385,7 @@ pub(crate) fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) ->
     let edges = neighbours(&vectors, dims);
     drop(vectors);
     // Clusters of corpus indices.
-    let mut clusters: Vec<Vec<usize>> = average_linkage(docs.len(), &edges, threshold)
+    let clusters: Vec<Vec<usize>> = average_linkage(docs.len(), &edges, threshold)
         .into_iter()
         // Two articles make a thread only when they are clearly alike: one link is thin evidence.
         .flat_map(|c| {
@@ -403,10 +404,11 @@ pub(crate) fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) ->
         })
         .map(|c| c.into_iter().map(|k| docs[k]).collect())
         .collect();
+    let names = Names::new(corpus, docs);
+    let mut clusters = without_strays(corpus, &names, clusters);
     // Biggest first (then by first article): bigger threads choose their names first.
     clusters.sort_by_key(|c| (std::cmp::Reverse(c.len()), c[0]));
 
-    let names = Names::new(corpus, docs);
     let mut named: Vec<Discovered> = Vec::new();
     let mut taken = names::Taken::default();
     for name in taken_names {
@@ -454,6 +456,34 @@ pub(crate) fn discover(corpus: &Corpus, docs: &[usize], taken_names: &[&str]) ->
             .then_with(|| a.name.cmp(&b.name))
     });
     named
+}
+
+/// Takes out of each cluster with a full name ([`Names::full_name`]: "Michelle Obama", "Galaxy
+/// S5", written by nine in ten of its articles) the articles that never write it: each is left
+/// alone. Such an article joined through single words the story shares with others ("Obama" in
+/// an article on Barack Obama, "Samsung" and "Galaxy" in one on another Samsung phone), not
+/// through what the story is about. A cluster of under ten articles loses none: nine in ten of
+/// it is all of it.
+fn without_strays(corpus: &Corpus, names: &Names, clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut out = Vec::with_capacity(clusters.len());
+    for members in clusters {
+        let writing = match names.full_name(corpus, &members) {
+            Some((_, writing)) if writing.len() < members.len() => writing,
+            _ => {
+                out.push(members);
+                continue;
+            }
+        };
+        let kept: HashSet<usize> = writing.iter().copied().collect();
+        out.extend(
+            members
+                .iter()
+                .filter(|m| !kept.contains(m))
+                .map(|&m| vec![m]),
+        );
+        out.push(writing);
+    }
+    out
 }
 
 /// A thread of two articles needs their similarity to be this many times the threshold.
@@ -1141,6 +1171,59 @@ mod tests {
         let all: Vec<String> = names.candidates(&[2]).into_iter().map(|c| c.name).collect();
         assert!(all.contains(&"Leeds".to_string()), "{all:?}");
         assert!(!all.iter().any(|n| n == "Monday" || n == "Aug"), "{all:?}");
+    }
+
+    /// Ten articles write "Galaxy S5" (one only in its headline); one on another Samsung phone
+    /// shares "Samsung" and "Galaxy" with them but never writes it, and leaves their thread.
+    #[test]
+    fn an_article_not_writing_the_full_name_of_its_thread_leaves_it() {
+        let mut texts: Vec<(String, String)> = (0..9)
+            .map(|i| {
+                (
+                    format!("s{i}.txt"),
+                    format!(
+                        "Review number {i}\n\nThis week Samsung sold the Galaxy S5 in Seoul. \
+                         Buyers of the Galaxy S5 praised the camera of the Samsung phone.\n"
+                    ),
+                )
+            })
+            .collect();
+        texts.push((
+            "h.txt".into(),
+            "Samsung Galaxy S5 camera tested\n\nThe new Samsung phone has a better camera. \
+             In Seoul the Galaxy phones sold well.\n"
+                .into(),
+        ));
+        texts.push((
+            "w.txt".into(),
+            "Samsung phone sales\n\nSales of the Samsung Wave phone rose in Seoul. \
+             The older Galaxy phones sold well too.\n"
+                .into(),
+        ));
+        texts.push((
+            "o.txt".into(),
+            "Rain in Leeds\n\nHeavy rain fell on the town of Leeds this week.\n".into(),
+        ));
+        let docs: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let c = corpus(&docs);
+        assert_eq!(
+            c.docs[9].article.headline.as_deref(),
+            Some("Samsung Galaxy S5 camera tested")
+        );
+        let all: Vec<usize> = (0..c.docs.len()).collect();
+        let names = Names::new(&c, &all);
+        let thread: Vec<usize> = (0..11).collect();
+        let (name, writing) = names.full_name(&c, &thread).unwrap();
+        assert_eq!(name, "Galaxy S5");
+        assert_eq!(writing, (0..10).collect::<Vec<_>>());
+        let split = without_strays(&c, &names, vec![thread, vec![11]]);
+        assert_eq!(split, vec![vec![10], (0..10).collect(), vec![11]]);
+        // Under ten articles, nine in ten is all of them: none leaves.
+        let small: Vec<usize> = (4..11).collect();
+        assert_eq!(without_strays(&c, &names, vec![small.clone()]), vec![small]);
     }
 
     #[test]

@@ -14,6 +14,11 @@
 //! count: ×2 in the lead): present in most of the thread, absent elsewhere, prominent. A longer
 //! phrase holding the best candidate's words replaces it when it is found in at least 80% as many
 //! of the thread's articles ("Malaysia" → "Malaysia Airlines", "Sen" → "Hun Sen").
+//!
+//! A thread's full name ([`Names::full_name`]) is a phrase of two words or more that is its own
+//! (nine in ten of the articles writing it are in the thread) and that nine in ten of its articles
+//! write, in their text or headline ("Michelle Obama", "Galaxy S5"): what the thread is about, as
+//! single words ("Obama", "Galaxy") cannot say.
 
 use std::collections::BTreeMap;
 
@@ -60,6 +65,8 @@ pub(crate) struct Candidate {
 pub(crate) struct Names {
     /// Per phrase id: its key (lowercased prefixes), and its written forms.
     phrases: Vec<String>,
+    /// Phrase key -> phrase id.
+    ids: FxHashMap<String, u32>,
     /// Per article: (phrase id, written form, weighted count).
     docs: Vec<Vec<(u32, String, f64)>>,
     df: Vec<u32>,
@@ -181,9 +188,95 @@ impl Names {
         }
         Names {
             phrases,
+            ids,
             docs: by_doc,
             df,
         }
+    }
+
+    /// The full name of a set of articles, when it has one: the phrase of two words or more
+    /// that is its own (nine in ten of the articles of the corpus whose text holds it are in the
+    /// set) and that nine in ten of the set write, in their text or their headline; the most
+    /// widely written, then the first found. Returns it with the articles that write it (in the
+    /// order of `members`).
+    ///
+    /// A headline counts, as the text does not at the start of a sentence, because a headline's
+    /// words are all capitalised ("Michelle Obama Goes Organic"): only phrases the texts found
+    /// are looked for in it.
+    pub fn full_name(&self, corpus: &Corpus, members: &[usize]) -> Option<(String, Vec<usize>)> {
+        // Per multi-word phrase: the members whose text holds it.
+        let mut in_text: BTreeMap<u32, usize> = BTreeMap::new();
+        for &m in members {
+            for (id, _, _) in &self.docs[m] {
+                if self.phrases[*id as usize].contains(' ') {
+                    *in_text.entry(*id).or_default() += 1;
+                }
+            }
+        }
+        // Only a phrase of the set's own can be its full name.
+        let eligible: FxHashSet<u32> = in_text
+            .into_iter()
+            .filter(|&(id, docs)| docs * 10 >= self.df[id as usize] as usize * 9)
+            .map(|(id, _)| id)
+            .collect();
+        if eligible.is_empty() {
+            return None;
+        }
+        let holders: Vec<FxHashSet<u32>> = members
+            .iter()
+            .map(|&m| {
+                let mut held: FxHashSet<u32> = self.docs[m]
+                    .iter()
+                    .map(|e| e.0)
+                    .filter(|id| eligible.contains(id))
+                    .collect();
+                held.extend(self.headline_phrases(&corpus.docs[m], &eligible));
+                held
+            })
+            .collect();
+        let mut writers: BTreeMap<u32, usize> = BTreeMap::new();
+        for &id in holders.iter().flatten() {
+            *writers.entry(id).or_default() += 1;
+        }
+        // The most widely written (on a tie, the first found).
+        let (id, docs) = writers
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+        if docs * 10 < members.len() * 9 {
+            return None;
+        }
+        let writing: Vec<usize> = members
+            .iter()
+            .zip(&holders)
+            .filter(|(_, h)| h.contains(&id))
+            .map(|(&m, _)| m)
+            .collect();
+        let name = self.docs[writing[0]]
+            .iter()
+            .find(|e| e.0 == id)
+            .map_or_else(|| self.phrases[id as usize].clone(), |e| e.1.clone());
+        Some((name, writing))
+    }
+
+    /// The phrases of `wanted` that a document's headline holds (its stretches of two words or
+    /// more, by key, whatever their case).
+    fn headline_phrases(&self, doc: &Document, wanted: &FxHashSet<u32>) -> Vec<u32> {
+        let Some(headline) = &doc.article.headline else {
+            return Vec::new();
+        };
+        let words: Vec<&str> = headline.unicode_words().map(bare).collect();
+        let mut found = Vec::new();
+        let mut key = String::new();
+        for len in 2..=MAX_WORDS.min(words.len()) {
+            for window in words.windows(len) {
+                key.clear();
+                push_phrase_key(&mut key, window);
+                if let Some(&id) = self.ids.get(&key).filter(|id| wanted.contains(id)) {
+                    found.push(id);
+                }
+            }
+        }
+        found
     }
 
     /// The leading candidates of a set of articles (at most [`LEADING`]), best first.
