@@ -7,7 +7,7 @@
 //! many threads did the work.
 
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 
 use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
@@ -91,6 +91,38 @@ thread_local! {
         RefCell::new((0..Lang::ALL.len()).map(|_| StemCache::default()).collect());
 }
 
+/// Each word as written, per language, with its stem and whether it is a content word: what
+/// one thread worked out, for the others. Without it every thread stems the run's distinct
+/// words again (Snowball is the costly part of a miss). A pure memo too, shared by every
+/// thread, and bounded like the threads' caches: once full it is only read.
+type SharedStems = RwLock<FxHashMap<Box<str>, (Arc<str>, bool)>>;
+
+static SHARED_STEMS: LazyLock<Vec<SharedStems>> =
+    LazyLock::new(|| (0..Lang::ALL.len()).map(|_| RwLock::default()).collect());
+
+/// A word's stem and whether it is a content word, from the shared memo or worked out (and
+/// added to it).
+fn shared_stem(lang: Lang, raw: &str) -> (Arc<str>, bool) {
+    let shared = &SHARED_STEMS[lang as usize];
+    // A poisoned lock only means another thread panicked mid-insert: the map is still a memo.
+    if let Some(hit) = shared
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(raw)
+    {
+        return hit.clone();
+    }
+    let data = lang.data();
+    let w = raw.to_lowercase().replace(['’', 'ʼ'], "'");
+    let is_content = !data.is_stop_word(&w) && !data.is_stop_word(w.trim_end_matches("'s"));
+    let stem: Arc<str> = data.stem(&w).as_ref().into();
+    let mut map = shared.write().unwrap_or_else(PoisonError::into_inner);
+    if map.len() < STEM_CACHE_WORDS {
+        map.insert(raw.into(), (stem.clone(), is_content));
+    }
+    (stem, is_content)
+}
+
 impl<'t> LocalVocabulary<'t> {
     /// The vocabulary of a new article in `lang`.
     pub fn new(lang: Lang) -> LocalVocabulary<'t> {
@@ -139,18 +171,13 @@ impl<'t> LocalVocabulary<'t> {
             let (stem, is_content) = match cache.words.get(raw) {
                 Some(&hit) => hit,
                 None => {
-                    let lang = self.lang.data();
-                    let w = raw.to_lowercase().replace(['’', 'ʼ'], "'");
-                    let is_content =
-                        !lang.is_stop_word(&w) && !lang.is_stop_word(w.trim_end_matches("'s"));
-                    let stem = lang.stem(&w);
-                    let id = match cache.ids.get(stem.as_ref()) {
+                    let (stem, is_content) = shared_stem(self.lang, raw);
+                    let id = match cache.ids.get(&stem) {
                         Some(&id) => id,
                         None => {
                             let id = cache.stems.len() as u32;
-                            let shared: Arc<str> = stem.as_ref().into();
-                            cache.ids.insert(shared.clone(), id);
-                            cache.stems.push(shared);
+                            cache.ids.insert(stem.clone(), id);
+                            cache.stems.push(stem);
                             id
                         }
                     };
