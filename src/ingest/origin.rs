@@ -95,6 +95,11 @@ fn first_chars(text: &str, n: usize) -> &str {
 /// The first full date in `text`: "30 June 2011", "June 30, 2011", "Jan. 5, 2024", "2011-06-30".
 /// A day without a year, or a year alone, is not a date here.
 pub(crate) fn date_in(text: &str) -> Option<Date> {
+    // Every full date has a year of four digits (ISO dates too): most blocks have none, and are
+    // not split into words at all.
+    if !has_four_digits(text) {
+        return None;
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '–' || c == '—')
         .filter(|w| !w.is_empty())
@@ -122,6 +127,18 @@ pub(crate) fn date_in(text: &str) -> Option<Date> {
         }
     }
     None
+}
+
+/// Whether `text` has four ASCII digits in a row.
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 fn iso_date(w: &str) -> Option<Date> {
