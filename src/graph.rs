@@ -278,6 +278,11 @@ pub(crate) fn build_bounded(
             .collect(),
         _ => Vec::new(),
     };
+    // Per-node ln(size) for the overlap's denominator, once per node rather than twice per pair.
+    let ln_size: Vec<f64> = match similarity {
+        Similarity::Overlap => (0..n).map(|i| (bags.size(i) as f64).ln()).collect(),
+        _ => Vec::new(),
+    };
     let bm = |c: u32, len: usize| {
         let c = f64::from(c);
         c * (BM25_K1 + 1.0) / (c + BM25_K1 * (1.0 - BM25_B + BM25_B * len as f64 / avg_len))
@@ -330,7 +335,7 @@ pub(crate) fn build_bounded(
                 let raw = acc[j];
                 let w = match similarity {
                     Similarity::Overlap => {
-                        let denom = (bags.size(i) as f64).ln() + (bags.size(j) as f64).ln();
+                        let denom = ln_size[i] + ln_size[j];
                         if denom > 0.0 { raw / denom } else { 0.0 }
                     }
                     Similarity::TfIdf => {
