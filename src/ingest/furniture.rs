@@ -16,6 +16,8 @@
 //! `tests/data/furniture/`. The words themselves are a language's data, in its row of
 //! `lang::TABLE`; every article is judged by English's.
 
+use std::sync::LazyLock;
+
 use super::layout::ends_sentence;
 use crate::lang::Lang;
 
@@ -153,6 +155,21 @@ const WORDS: &FurnitureWords = match Lang::English.info().furniture {
     None => panic!("English has no furniture words"),
 };
 
+/// The indices of [`WORDS`]' rules by the first byte of their phrase, lowercased, in rule order
+/// ([`EMPTY`] for an empty phrase, tried on empty text only): every block is judged, and most
+/// open with a letter few phrases open with.
+static RULES_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); EMPTY + 1];
+    for (k, rule) in WORDS.rules.iter().enumerate() {
+        let first = rule.phrase.as_bytes().first();
+        by[first.map_or(EMPTY, |b| usize::from(b.to_ascii_lowercase()))].push(k);
+    }
+    by
+});
+
+/// [`RULES_BY_FIRST_BYTE`]'s entry for an empty phrase (or text), after the 256 bytes.
+const EMPTY: usize = 256;
+
 /// Month names, lowercase, in calendar order: English's.
 pub(crate) const MONTHS: [&str; 12] = WORDS.months;
 
@@ -265,12 +282,13 @@ pub(crate) fn is_heading(text: &str) -> bool {
 /// by ...)", "(Image courtesy of ...)").
 fn prefixed(text: &str) -> Option<Furniture> {
     let t = text.trim_start_matches(['[', '(', '*', '>', ' ']);
-    // Most text opens with none of the phrases: compare first letters before anything else.
-    let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
-    for rule in WORDS.rules {
-        if rule.phrase.as_bytes().first().map(u8::to_ascii_lowercase) != first {
-            continue;
-        }
+    // Most text opens with none of the phrases: only the rules whose phrase opens with the same
+    // byte (in any case) are tried, in their order.
+    let first = t
+        .as_bytes()
+        .first()
+        .map_or(EMPTY, |b| usize::from(b.to_ascii_lowercase()));
+    for rule in RULES_BY_FIRST_BYTE[first].iter().map(|&k| &WORDS.rules[k]) {
         if let Some(rest) = after_phrase(t, rule.phrase)
             && has_shape(rule.shape, rest, t)
             && (is_label(rest) || !is_reported_speech(t))
