@@ -257,11 +257,26 @@ impl Corpus {
             .zip(keep)
             .filter_map(|(a, keep)| keep.then_some(a))
             .collect();
+        // Ids in first-seen order, article by article: this pass is serial. An analysing thread
+        // hands every article the same shared string for a stem, so most stems are known by
+        // their address (a cheap key) and the string is hashed once per thread, not once per
+        // article. Exact: every string is alive until the end of the pass, so two stems never
+        // share an address, and a stem's first address is met where the stem first is.
         let mut vocab = Vocabulary::new();
+        let mut by_address: FxHashMap<usize, Term> = FxHashMap::default();
         let maps: Vec<Vec<Term>> = analysed
             .iter()
-            .map(|a| a.stems.iter().map(|s| vocab.intern(s)).collect())
+            .map(|a| {
+                a.stems
+                    .iter()
+                    .map(|s| {
+                        let address = std::sync::Arc::as_ptr(s).cast::<u8>() as usize;
+                        *by_address.entry(address).or_insert_with(|| vocab.intern(s))
+                    })
+                    .collect()
+            })
             .collect();
+        drop(by_address);
         let docs = analysed
             .into_par_iter()
             .zip(maps)
