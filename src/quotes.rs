@@ -25,6 +25,7 @@
 //! words count: shorter quoted phrases are scare quotes or titles, and so are quoted words in
 //! title case. No input makes it panic, and the work stays linear in the text's length.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -117,20 +118,57 @@ const ALL_LISTS: [Words; 21] = [
     COMMON_SUBJECTS,
 ];
 
-/// The lists ([`Words::bit`]s) each word of [`ALL_LISTS`] is in.
-static LISTS_OF: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+/// The lists ([`Words::bit`]s) each word of [`ALL_LISTS`] is in, looked up for every word of a
+/// text: an open-addressed table with a hash of a few instructions, most words in no list
+/// stopping at an empty slot (a general hash map took a tenth of the extractor's work here).
+struct Lexicon {
+    /// Words and their lists; an empty word is an empty slot. A quarter full at most.
+    slots: Vec<(&'static str, u32)>,
+}
+
+impl Lexicon {
+    const BITS: u32 = 12;
+
+    /// The first slot to look at for a word (FNV-1a, spread over the table).
+    fn slot(w: &str) -> usize {
+        let h = w.bytes().fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        (h.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS)) as usize
+    }
+
+    /// The slot holding `w`, or the empty one where it would go.
+    fn find(&self, w: &str) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = Self::slot(w);
+        while !self.slots[k].0.is_empty() && self.slots[k].0 != w {
+            k = (k + 1) & mask;
+        }
+        k
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        slots: vec![("", 0); 1 << Lexicon::BITS],
+    };
     for list in ALL_LISTS {
         for &w in list.words {
-            *map.entry(w).or_default() |= list.bit;
+            let k = lexicon.find(w);
+            lexicon.slots[k].0 = w;
+            lexicon.slots[k].1 |= list.bit;
         }
     }
-    map
+    lexicon
 });
 
 /// The lists ([`Words::bit`]s) a word in lower case is in.
 fn lists_of(lower: &str) -> u32 {
-    LISTS_OF.get(lower).copied().unwrap_or(0)
+    if lower.is_empty() {
+        return 0;
+    }
+    let lexicon = &*LEXICON;
+    lexicon.slots[lexicon.find(lower)].1
 }
 
 /// What [`Para::is_word`] asks about: a [`Words`] list (a bit test) or a few words written out at
@@ -146,8 +184,14 @@ impl WordSet for Words {
 }
 
 impl<const N: usize> WordSet for &[&str; N] {
+    // Inlined, the words written out are constants: the test is a few compares.
+    #[inline(always)]
     fn holds(self, para: &Para, i: usize) -> bool {
-        self.contains(&para.lower(i))
+        // Length and first byte, known for the words written out, rule out most tokens before
+        // any comparison of the text.
+        let w = para.lower(i).as_bytes();
+        self.iter()
+            .any(|x| x.len() == w.len() && x.as_bytes().first() == w.first() && x.as_bytes() == w)
     }
 }
 
@@ -432,6 +476,11 @@ struct Tok {
     start: usize,
     end: usize,
     word: bool,
+    /// The first character: a punctuation token's only one, so that [`Para::is_punct`] is a
+    /// compare, not a look at the text.
+    first: char,
+    /// Every character is ASCII: the token lowers in place ([`Para::new`]).
+    ascii: bool,
 }
 
 /// What the extractor asks about a token, worked out once when its paragraph is tokenised: the
@@ -456,7 +505,8 @@ struct Para<'a> {
     toks: Vec<Tok>,
     /// For each token, what is known about it.
     facts: Vec<Facts>,
-    /// Every token in lower case, one after another ([`Facts::lower`]).
+    /// The text in ASCII lower case, followed by the lower-case forms of the tokens with other
+    /// characters ([`Facts::lower`]).
     lower: String,
     spans: Vec<Span>,
     /// For each span, whether it stops a look back for the start of a clause: it is unclosed or
@@ -594,18 +644,34 @@ pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
 impl<'a> Para<'a> {
     fn new(text: &'a str, spans: Vec<Span>) -> Para<'a> {
         let toks = tokens(text);
-        let mut lower = String::with_capacity(text.len());
+        // The whole text lowered at once: an ASCII token's lower-case form lies where the token
+        // does. Any other token's, which may differ in length, is appended after the text.
+        let mut lower = text.to_ascii_lowercase();
         let facts: Vec<Facts> = toks
             .iter()
             .map(|t| {
                 let w = &text[t.start..t.end];
-                let from = lower.len();
-                push_lower(&mut lower, w);
+                let at = if t.ascii {
+                    (t.start, t.end)
+                } else {
+                    let from = lower.len();
+                    if t.word {
+                        lower.push_str(&w.to_lowercase());
+                    } else {
+                        // One character that is no letter: no final sigma to lower differently.
+                        lower.extend(t.first.to_lowercase());
+                    }
+                    (from, lower.len())
+                };
                 Facts {
-                    lower: (from, lower.len()),
-                    lists: if t.word { lists_of(&lower[from..]) } else { 0 },
-                    capitalised: t.word && capitalised(w),
-                    lower_case: t.word && w.chars().next().is_some_and(char::is_lowercase),
+                    lower: at,
+                    lists: if t.word {
+                        lists_of(&lower[at.0..at.1])
+                    } else {
+                        0
+                    },
+                    capitalised: t.word && t.first.is_uppercase() && capitalised(w),
+                    lower_case: t.word && t.first.is_lowercase(),
                     ends_sentence: false,
                 }
             })
@@ -618,13 +684,11 @@ impl<'a> Para<'a> {
             })
             .collect();
         let mut quoted = vec![None; toks.len()];
-        let mut s = 0;
-        for (q, t) in quoted.iter_mut().zip(&toks) {
-            while s < spans.len() && spans[s].after() <= t.start {
-                s += 1;
-            }
-            if s < spans.len() && spans[s].open <= t.start {
-                *q = Some(s);
+        for (s, span) in spans.iter().enumerate() {
+            let from = toks.partition_point(|t| t.start < span.open);
+            let to = toks.partition_point(|t| t.start < span.after());
+            for q in &mut quoted[from..to.max(from)] {
+                q.get_or_insert(s);
             }
         }
         let mut para = Para {
@@ -660,21 +724,16 @@ impl<'a> Para<'a> {
         self.facts[i].lists & list.bit != 0
     }
 
+    #[inline(always)]
     fn is_word(&self, i: usize, any_of: impl WordSet) -> bool {
         self.toks.get(i).is_some_and(|t| t.word) && any_of.holds(self, i)
     }
 
-    fn is_punct(&self, i: usize, any_of: &str) -> bool {
-        // An ASCII character is in `any_of` when its byte is: no other character's UTF-8 has
-        // an ASCII byte. This is asked of most tokens, most of them ASCII.
-        let holds = |c: char| {
-            if c.is_ascii() {
-                any_of.as_bytes().contains(&(c as u8))
-            } else {
-                any_of.contains(c)
-            }
-        };
-        !self.toks[i].word && self.tok(i).chars().all(holds)
+    /// Whether token `i` is one of the punctuation characters `any_of` (a punctuation token is
+    /// one character).
+    fn is_punct(&self, i: usize, any_of: &[char]) -> bool {
+        let t = &self.toks[i];
+        !t.word && any_of.contains(&t.first)
     }
 
     /// A capitalised word ([`capitalised`]).
@@ -732,7 +791,7 @@ impl<'a> Para<'a> {
 
     /// [`Para::ends_sentence`] worked out, once per token.
     fn finds_sentence_end(&self, i: usize) -> bool {
-        if !self.is_punct(i, ".!?…") {
+        if !self.is_punct(i, &['.', '!', '?', '…']) {
             return false;
         }
         let rest = self.text[self.toks[i].end..].trim_start_matches(['”', '’', '"', '\'', ')']);
@@ -740,7 +799,7 @@ impl<'a> Para<'a> {
             return false;
         }
         // "Mr. Peskov", "U.S. officials", "J. Smith": the full stop ends an abbreviation.
-        !(self.is_punct(i, ".") && i > 0 && self.toks[i - 1].end == self.toks[i].start && {
+        !(self.is_punct(i, &['.']) && i > 0 && self.toks[i - 1].end == self.toks[i].start && {
             let w = self.tok(i - 1);
             w.contains('.')
                 || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
@@ -785,7 +844,9 @@ impl<'a> Para<'a> {
 
     /// Whether token `i` starts a sentence or a quoted stretch, where any word is capitalised.
     fn sentence_initial(&self, i: usize) -> bool {
-        i == 0 || self.sentence[i] != self.sentence[i - 1] || self.is_punct(i - 1, "“\"‘'([—–-:")
+        i == 0
+            || self.sentence[i] != self.sentence[i - 1]
+            || self.is_punct(i - 1, &['“', '"', '‘', '\'', '(', '[', '—', '–', '-', ':'])
     }
 
     /// The quotes of the paragraph as items, with their own attribution, broken quotes joined.
@@ -891,7 +952,7 @@ impl<'a> Para<'a> {
         while end < self.toks.len()
             && self.quoted[end].is_none()
             && !self.ends_sentence(end)
-            && !self.is_punct(end, ";")
+            && !self.is_punct(end, &[';'])
         {
             end += 1;
         }
@@ -956,7 +1017,8 @@ impl<'a> Para<'a> {
                 return Some(f);
             }
         }
-        (lo..open).find_map(|a| self.according(para, a, open, ctx))
+        // The first `according to` after `lo`, as from any later start: one scan.
+        self.according(para, lo, open, ctx)
     }
 
     /// The agent of a passive reporting verb at `v` (`described by Sharon as "…"`), before `end`.
@@ -1054,9 +1116,9 @@ impl<'a> Para<'a> {
             {
                 j = k;
             } else if k >= lo + 2
-                && self.is_punct(k, ",")
+                && self.is_punct(k, &[','])
                 && self.is_word(k - 1, SENTENCE_ADVERBS)
-                && self.is_punct(k - 2, ",")
+                && self.is_punct(k - 2, &[','])
             {
                 j = k - 2;
             } else if k > lo && is_weekday(self.lower(k)) && self.is_word(k - 1, &["on"]) {
@@ -1075,12 +1137,12 @@ impl<'a> Para<'a> {
         let mut k = j - 1;
         // An appositive between commas or dashes (`Peskov, the Kremlin's spokesman, said`,
         // `Locke, 39, said`, `his brother - Lee Thompson - revealed`).
-        if self.is_punct(k, ",—–-") {
-            let mark = self.tok(k);
+        if self.is_punct(k, &[',', '—', '–', '-']) {
+            let mark = self.toks[k].first;
             let floor = k.saturating_sub(APPOSITIVE_REACH * 2).max(lo);
             let open = (floor..k)
                 .rev()
-                .find(|&c| self.is_punct(c, mark) || self.quoted[c].is_some())?;
+                .find(|&c| self.is_punct(c, &[mark]) || self.quoted[c].is_some())?;
             if self.quoted[open].is_some() || open <= lo {
                 return None;
             }
@@ -1109,7 +1171,7 @@ impl<'a> Para<'a> {
         // A relative clause (`Jack Straw, who argues`): its subject is the name before it.
         if self.is_word(k, &["who"])
             && k >= lo + 2
-            && self.is_punct(k - 1, ",")
+            && self.is_punct(k - 1, &[','])
             && self.capitalised(k - 2)
         {
             k -= 2;
@@ -1238,7 +1300,7 @@ impl<'a> Para<'a> {
                 // A name right before the preposition.
                 return self.person_ending_at(para, k, lo, ctx).unwrap_or(unnamed);
             }
-            if self.is_punct(k, ",") {
+            if self.is_punct(k, &[',']) {
                 return match k.checked_sub(1) {
                     Some(n) if n >= lo && self.capitalised(n) => {
                         self.person_ending_at(para, n, lo, ctx).unwrap_or(unnamed)
@@ -1283,6 +1345,7 @@ impl<'a> Para<'a> {
 
     /// Whether token `i` is a reporting verb: a finite one, or a plain one after a modal (`he
     /// will say`).
+    #[inline(always)]
     fn reporting(&self, i: usize) -> bool {
         // In lower case: "the United States" has no verb in it.
         let went_on = || self.is_word(i, &["went", "goes"]) && self.is_word(i + 1, &["on"]);
@@ -1305,9 +1368,9 @@ impl<'a> Para<'a> {
             {
                 j = k;
             } else if k >= 2
-                && self.is_punct(k, ",")
+                && self.is_punct(k, &[','])
                 && self.is_word(k - 1, SENTENCE_ADVERBS)
-                && self.is_punct(k - 2, ",")
+                && self.is_punct(k - 2, &[','])
             {
                 j = k - 2;
             } else {
@@ -1373,7 +1436,7 @@ impl<'a> Para<'a> {
     /// A full stop after an initial or an abbreviated title, inside a name (`Peter M.F. Mbithi`,
     /// `Mr. Peskov`).
     fn initial_stop(&self, i: usize) -> bool {
-        if !self.is_punct(i, ".") || i == 0 || !self.toks[i - 1].word {
+        if !self.is_punct(i, &['.']) || i == 0 || !self.toks[i - 1].word {
             return false;
         }
         let w = self.tok(i - 1);
@@ -1388,7 +1451,7 @@ impl<'a> Para<'a> {
         while first > lo {
             let k = first - 1;
             // "&" inside a name between capitalised words (`Crown Talent & Media Group`).
-            let ampersand = self.is_punct(k, "&") && k > lo && self.capitalised(k - 1);
+            let ampersand = self.is_punct(k, &['&']) && k > lo && self.capitalised(k - 1);
             let joins = self.capitalised(k)
                 || (self.toks[k].word && self.particle(k, self.toks.len()))
                 || self.initial_stop(k)
@@ -1410,35 +1473,42 @@ impl<'a> Para<'a> {
     /// preposition was dropped right before it (`In High Places`), or when one unknown word
     /// follows a description (`the top-ranking Democrat`, `his brother Cody`).
     fn name(&self, first: usize, last: usize, ctx: &Context) -> Option<Name<'a>> {
-        let words: Vec<usize> = (first..=last).filter(|&i| self.toks[i].word).collect();
-        let mut from = 0;
-        while from < words.len() {
-            let i = words[from];
+        // The words from a token on: word tokens up to `last`, walked, not collected (this is
+        // asked of every run of capitalised words).
+        let words = |from: usize| (from..=last).filter(|&i| self.toks[i].word);
+        let mut dropped = None;
+        let mut from = last + 1;
+        for i in words(first) {
             let w = self.lower(i);
             let common = self.sentence_initial(i)
                 && (ctx.common.contains(w) || self.in_list(i, COMMON_SUBJECTS));
             if self.in_list(i, FUNCTION_WORDS) || common {
-                from += 1;
+                dropped = Some(i);
             } else {
+                from = i;
                 break;
             }
         }
-        if from > 0 && self.is_word(words[from - 1], PREPOSITIONS) {
+        if dropped.is_some_and(|d| self.is_word(d, PREPOSITIONS)) {
             return None;
         }
         let mut titled = false;
-        if let Some(t) = (from..words.len()).rev().find(|&k| self.is_title(words[k])) {
+        if let Some(t) = words(from).rev().find(|&i| self.is_title(i)) {
             from = t + 1;
             titled = true;
         }
+        let mut count = words(from).count();
         // What follows "Secretary of" when "of" stopped the run: "State Marco Rubio".
-        while words.len() - from > 2 && self.is_word(words[from], DEPARTMENTS) {
-            from += 1;
+        while count > 2
+            && let Some(a) = words(from).next()
+            && self.is_word(a, DEPARTMENTS)
+        {
+            from = a + 1;
+            count -= 1;
         }
-        let kept = &words[from..];
-        let (&a, &b) = (kept.first()?, kept.last()?);
+        let (a, b) = (words(from).next()?, words(from).next_back()?);
         let text = &self.text[self.toks[a].start..self.toks[b].end];
-        let known = kept.len() == 1 && ctx.full.contains_key(self.lower(a));
+        let known = count == 1 && ctx.full.contains_key(self.lower(a));
         let described = !titled
             && a == first
             && a > 0
@@ -1446,15 +1516,15 @@ impl<'a> Para<'a> {
             && !self.verbish(a - 1)
             && !self.is_word(a - 1, FUNCTION_WORDS)
             && !self.is_word(a - 1, DESCRIPTORS);
-        if kept.len() == 1 && described && !known {
+        if count == 1 && described && !known {
             return None;
         }
         let the = a > 0 && self.is_word(a - 1, &["the"]) && !titled;
         let body = the
-            || kept.iter().any(|&i| self.in_list(i, ORGANISATION_WORDS))
+            || words(from).any(|i| self.in_list(i, ORGANISATION_WORDS))
             || self.in_list(a, PLACE_PREFIXES)
-            || kept.iter().any(|&i| is_acronym(self.tok(i)));
-        let person = !body && (titled || kept.len() >= 2 || known);
+            || words(from).any(|i| is_acronym(self.tok(i)));
+        let person = !body && (titled || count >= 2 || known);
         Some(Name { text, person })
     }
 
@@ -1492,7 +1562,8 @@ impl<'a> Para<'a> {
             return None;
         }
         let inner = &self.text[span.start..span.end];
-        let words: Vec<&str> = inner.split_whitespace().collect();
+        // Four words at most are looked at, however long the quote.
+        let words: Vec<&str> = inner.split_whitespace().take(4).collect();
         let capitalised = words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
@@ -1601,17 +1672,6 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && !is_possessive(w) && !compound()
 }
 
-/// Appends a word in lower case, as `str::to_lowercase` writes it, without a new string for ASCII.
-fn push_lower(out: &mut String, w: &str) {
-    if w.is_ascii() {
-        let from = out.len();
-        out.push_str(w);
-        out[from..].make_ascii_lowercase();
-    } else {
-        out.push_str(&w.to_lowercase());
-    }
-}
-
 /// Whether a word is a possessive ("Russia's", "Putin’s").
 fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
@@ -1645,46 +1705,69 @@ fn starts_sentence(rest: &str) -> bool {
 /// Words and punctuation characters. A word is a run of letters and digits, with apostrophes,
 /// hyphens, full stops and ampersands inside it ("Russia’s", "al-Assad", "U.S", "AT&T").
 fn tokens(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    // About one token in five bytes of English news text.
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut at = 0;
+    while at < text.len() {
+        let c = char_at(text, at);
+        let start = at;
+        at += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if !c.is_alphanumeric() {
             out.push(Tok {
-                start: at,
-                end: at + c.len_utf8(),
+                start,
+                end: at,
                 word: false,
+                first: c,
+                ascii: c.is_ascii(),
             });
             continue;
         }
         let mut prev = c;
-        let mut end = text.len();
-        while let Some(&(k, c)) = chars.peek() {
+        let mut ascii = c.is_ascii();
+        while at < text.len() {
+            // Most of a word is ASCII letters.
+            let b = text.as_bytes()[at];
+            if b.is_ascii_alphanumeric() {
+                prev = char::from(b);
+                at += 1;
+                continue;
+            }
+            let c = char_at(text, at);
             let inner = || {
                 matches!(c, '\'' | '’' | '-' | '.' | '&')
-                    && text[k + c.len_utf8()..]
+                    && text[at + c.len_utf8()..]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric)
                     && prev.is_alphanumeric()
             };
-            if c.is_alphanumeric() || inner() {
-                prev = c;
-                chars.next();
-            } else {
-                end = k;
+            if !(c.is_alphanumeric() || inner()) {
                 break;
             }
+            prev = c;
+            ascii &= c.is_ascii();
+            at += c.len_utf8();
         }
         out.push(Tok {
-            start: at,
-            end,
+            start,
+            end: at,
             word: true,
+            first: c,
+            ascii,
         });
     }
     out
+}
+
+/// The character at byte `at` (a character boundary) of a non-empty rest of `text`.
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => char::from(b),
+        _ => text[at..].chars().next().unwrap_or_default(),
+    }
 }
 
 /// The quoted stretches of a paragraph, in order. A quote runs from its opening mark to the
@@ -1786,13 +1869,16 @@ fn spans(text: &str) -> Vec<Span> {
 fn next_mark(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut k = from;
-    while k < bytes.len() {
-        match bytes[k] {
-            b'"' | b'\'' => return k,
-            // The curly marks are encoded as 0xE2 0x80 and a third byte; 0xE2 starts a character.
-            0xE2 if text[k..].starts_with(['“', '„', '”', '‘', '’']) => return k,
-            _ => k += 1,
+    // The curly marks are encoded as 0xE2 0x80 and a third byte; 0xE2 starts a character.
+    while let Some(d) = bytes
+        .get(k..)
+        .and_then(|rest| memchr::memchr3(b'"', b'\'', 0xE2, rest))
+    {
+        let at = k + d;
+        if bytes[at] != 0xE2 || text[at..].starts_with(['“', '„', '”', '‘', '’']) {
+            return at;
         }
+        k = at + 1;
     }
     bytes.len()
 }
@@ -1910,14 +1996,14 @@ fn elision(after: &str) -> bool {
 /// Only words that also stand at a sentence's or a quoted stretch's start are kept: those are the
 /// only ones asked about ([`Para::name`]), and the set stays small.
 fn lower_case_words<'p>(paras: &'p [Para]) -> FxHashSet<&'p str> {
-    let words = |keep: fn(&Para, usize) -> bool| {
-        paras.iter().flat_map(move |p| {
-            (0..p.toks.len())
-                .filter(move |&i| keep(p, i))
-                .map(|i| p.lower(i))
-        })
-    };
-    let asked: FxHashSet<&str> = words(|p, i| p.toks[i].word && p.sentence_initial(i)).collect();
+    let mut asked: FxHashSet<&str> = FxHashSet::default();
+    for p in paras {
+        for i in 0..p.toks.len() {
+            if p.toks[i].word && p.sentence_initial(i) {
+                asked.insert(p.lower(i));
+            }
+        }
+    }
     // Most words are not asked about: a bit per (length, first byte) of the asked words rules
     // them out before any hashing.
     let slot =
@@ -1927,12 +2013,19 @@ fn lower_case_words<'p>(paras: &'p [Para]) -> FxHashSet<&'p str> {
         let k = slot(w);
         may[k >> 6] |= 1 << (k & 63);
     }
-    words(|p, i| p.lower_case(i))
-        .filter(|w| {
-            let k = slot(w);
-            may[k >> 6] & (1 << (k & 63)) != 0 && asked.contains(w)
-        })
-        .collect()
+    let mut common = FxHashSet::default();
+    for p in paras {
+        for i in 0..p.toks.len() {
+            if p.lower_case(i) {
+                let w = p.lower(i);
+                let k = slot(w);
+                if may[k >> 6] & (1 << (k & 63)) != 0 && asked.contains(w) {
+                    common.insert(w);
+                }
+            }
+        }
+    }
+    common
 }
 
 /// Full names of people (two or more words after titles) outside quotes, where they stand, and
@@ -1963,19 +2056,20 @@ fn full_names(paras: &[Para], ctx: &mut Context) {
                 .and_then(|k| p.quoted[k])
                 .filter(|&s| p.spans[s].close == Some(p.toks[i - 1].end))
                 .and_then(|s| p.nickname_at(p.tok_at(p.spans[s].open)));
-            let mut text = name.text.to_string();
+            // Most names are no person's and have no nickname: nothing is copied for them.
+            let mut text = Cow::Borrowed(name.text);
             let mut next = last + 1;
             if let Some((s, k)) = inside {
                 let end = p.run_end(k);
-                text = format!(
+                text = Cow::Owned(format!(
                     "{} {}",
                     name.text,
                     &p.text[p.toks[k].start..p.toks[end].end]
-                );
-                nicknames.insert(p.words_of(&p.spans[s]).1.to_lowercase(), text.clone());
+                ));
+                nicknames.insert(p.words_of(&p.spans[s]).1.to_lowercase(), text.to_string());
                 next = end + 1;
             } else if let Some(s) = before {
-                nicknames.insert(p.words_of(&p.spans[s]).1.to_lowercase(), text.clone());
+                nicknames.insert(p.words_of(&p.spans[s]).1.to_lowercase(), text.to_string());
             }
             let mut words = text.split_whitespace();
             if name.person
@@ -1983,8 +2077,8 @@ fn full_names(paras: &[Para], ctx: &mut Context) {
             {
                 for word in [head.to_lowercase(), tail.to_lowercase()] {
                     let names: &mut Vec<(Pos, String)> = full.entry(word).or_default();
-                    if names.last().is_none_or(|(_, n)| *n != text) {
-                        names.push((at, text.clone()));
+                    if names.last().is_none_or(|(_, n)| *n != *text) {
+                        names.push((at, text.to_string()));
                     }
                 }
             }
@@ -2007,7 +2101,10 @@ fn surname(name: &str) -> String {
 /// name that starts or ends with it ("Peskov" is "Dmitry Peskov", "Ozzy" is "Ozzy Osbourne");
 /// of several, the one named last before `at` ("Wang" after "Maya Wang").
 fn fullest(ctx: &Context, name: &str, at: Pos) -> String {
-    if let Some(full) = ctx.nicknames.get(&name.to_lowercase()) {
+    // Most articles have no nickname: no name is lowered for them.
+    if !ctx.nicknames.is_empty()
+        && let Some(full) = ctx.nicknames.get(&name.to_lowercase())
+    {
         return full.clone();
     }
     let mut words = name.split_whitespace();
@@ -2704,6 +2801,11 @@ mod tests {
                 assert_eq!(lists_of(w), expected, "{w}");
             }
         }
+        let used = LEXICON.slots.iter().filter(|(w, _)| !w.is_empty()).count();
+        assert!(
+            used * 4 <= LEXICON.slots.len(),
+            "{used} words: the table is too full"
+        );
         assert_eq!(lists_of("peskov"), 0);
         assert_eq!(lists_of("Said"), 0, "the lookup is in lower case");
     }
