@@ -2,9 +2,9 @@
 //! vocabulary that turns stems into dense ids, one per run, shared by every article.
 //!
 //! Articles are analysed in parallel, each with its own [`LocalVocabulary`] (every distinct word
-//! of an article is lowercased, looked up in the stop words and stemmed once); the local ids are
-//! then mapped to the run's [`Vocabulary`] in article order, so that ids do not depend on how
-//! many threads did the work.
+//! of an article is lowercased, looked up in the stop words and stemmed once, through each
+//! thread's memo and one memo all threads share); the local ids are then mapped to the run's
+//! [`Vocabulary`] in article order, so that ids do not depend on how many threads did the work.
 
 use std::cell::RefCell;
 use std::sync::{Arc, LazyLock, PoisonError, RwLock};
