@@ -118,65 +118,20 @@ const ALL_LISTS: [Words; 21] = [
     COMMON_SUBJECTS,
 ];
 
-/// The lists ([`Words::bit`]s) each word of [`ALL_LISTS`] is in, looked up for every word of a
-/// text: an open-addressed table with a hash of a few instructions, most words in no list
-/// stopping at an empty slot (a general hash map took a tenth of the extractor's work here).
-struct Lexicon {
-    /// Words and their lists; an empty word is an empty slot. A quarter full at most.
-    slots: Vec<(&'static str, u32)>,
-}
-
-impl Lexicon {
-    const BITS: u32 = 12;
-
-    /// The first slot to look at for a word (FNV-1a, spread over the table).
-    fn slot(w: &str) -> usize {
-        let h = w.bytes().fold(0x811c_9dc5_u32, |h, b| {
-            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-        });
-        (h.wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS)) as usize
-    }
-
-    /// The slot holding `w`, or the empty one where it would go.
-    fn find(&self, w: &str) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut k = Self::slot(w);
-        while !self.slots[k].0.is_empty() && self.slots[k].0 != w {
-            k = (k + 1) & mask;
-        }
-        k
-    }
-}
-
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut lexicon = Lexicon {
-        slots: vec![("", 0); 1 << Lexicon::BITS],
-    };
-    let mut words = 0;
+/// The lists ([`Words::bit`]s) each word of [`ALL_LISTS`] is in.
+static LISTS_OF: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
     for list in ALL_LISTS {
         for &w in list.words {
-            let k = lexicon.find(w);
-            words += usize::from(lexicon.slots[k].0.is_empty());
-            lexicon.slots[k].0 = w;
-            lexicon.slots[k].1 |= list.bit;
+            *map.entry(w).or_default() |= list.bit;
         }
     }
-    // A full table would never stop a search for a missing word: the lists must stay far below
-    // its size (the tests build it, so a list grown too long fails them, not a run).
-    assert!(
-        words * 4 <= lexicon.slots.len(),
-        "{words} words: raise Lexicon::BITS"
-    );
-    lexicon
+    map
 });
 
 /// The lists ([`Words::bit`]s) a word in lower case is in.
 fn lists_of(lower: &str) -> u32 {
-    if lower.is_empty() {
-        return 0;
-    }
-    let lexicon = &*LEXICON;
-    lexicon.slots[lexicon.find(lower)].1
+    LISTS_OF.get(lower).copied().unwrap_or(0)
 }
 
 /// What [`Para::is_word`] asks about: a [`Words`] list (a bit test) or a few words written out at
@@ -2809,11 +2764,6 @@ mod tests {
                 assert_eq!(lists_of(w), expected, "{w}");
             }
         }
-        let used = LEXICON.slots.iter().filter(|(w, _)| !w.is_empty()).count();
-        assert!(
-            used * 4 <= LEXICON.slots.len(),
-            "{used} words: the table is too full"
-        );
         assert_eq!(lists_of("peskov"), 0);
         assert_eq!(lists_of("Said"), 0, "the lookup is in lower case");
     }

@@ -161,11 +161,17 @@ const WORDS: &FurnitureWords = match Lang::English.info().furniture {
 static RULES_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
     let mut by = vec![Vec::new(); EMPTY + 1];
     for (k, rule) in WORDS.rules.iter().enumerate() {
-        let first = rule.phrase.as_bytes().first();
-        by[first.map_or(EMPTY, |b| usize::from(b.to_ascii_lowercase()))].push(k);
+        by[first_byte(rule.phrase)].push(k);
     }
     by
 });
+
+/// Where a text (or a phrase) goes in [`RULES_BY_FIRST_BYTE`]: its first byte, lowercased.
+fn first_byte(text: &str) -> usize {
+    text.as_bytes()
+        .first()
+        .map_or(EMPTY, |b| usize::from(b.to_ascii_lowercase()))
+}
 
 /// [`RULES_BY_FIRST_BYTE`]'s entry for an empty phrase (or text), after the 256 bytes.
 const EMPTY: usize = 256;
@@ -284,11 +290,10 @@ fn prefixed(text: &str) -> Option<Furniture> {
     let t = text.trim_start_matches(['[', '(', '*', '>', ' ']);
     // Most text opens with none of the phrases: only the rules whose phrase opens with the same
     // byte (in any case) are tried, in their order.
-    let first = t
-        .as_bytes()
-        .first()
-        .map_or(EMPTY, |b| usize::from(b.to_ascii_lowercase()));
-    for rule in RULES_BY_FIRST_BYTE[first].iter().map(|&k| &WORDS.rules[k]) {
+    for rule in RULES_BY_FIRST_BYTE[first_byte(t)]
+        .iter()
+        .map(|&k| &WORDS.rules[k])
+    {
         if let Some(rest) = after_phrase(t, rule.phrase)
             && has_shape(rule.shape, rest, t)
             && (is_label(rest) || !is_reported_speech(t))
