@@ -157,6 +157,10 @@ impl std::str::FromStr for Format {
 pub fn environment(templates: &Templates, strictness: Strictness) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_debug(true);
+    // An environment serves one render: each build makes its own, so a template is read once
+    // per build and never checked again (minijinja would otherwise stat its file at every
+    // `include`, once per article).
+    env.set_auto_reload(false);
     env.set_fuel(Some(FUEL_BASE));
     env.set_syntax(
         SyntaxConfig::builder()
