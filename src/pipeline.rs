@@ -434,18 +434,93 @@ pub fn build_brief_with(
 ) -> Brief {
     let n = corpus.docs.len();
     let all = corpus.sentence_ids(0..n);
-    // The corpus's and each article's ranking, and each article's quotations, do not depend on
-    // the threads: they are worked out while the threads are found, so that the serial parts of
-    // finding threads (merging clusters, naming them) leave no core idle.
     fn article_scope<'a>(ids: &'a [SentenceId], opts: &Options) -> Scope<'a> {
         Scope {
             titled: true,
             ..Scope::article(ids, opts.article)
         }
     }
-    // Ranked before the threads (and so the corpus scope's cover groups) are known: ranking reads
-    // a scope's ids, budget and `across_articles` only; `cover` and `titled` matter when choosing.
-    let corpus_ranked = || Ranked::new(corpus, &Scope::across(&all, opts.corpus), opts);
+    fn thread_scope<'a>(ids: &'a [SentenceId], opts: &Options) -> Scope<'a> {
+        Scope {
+            titled: true,
+            ..Scope::across(ids, opts.thread)
+        }
+    }
+
+    // Each step runs as soon as what it needs is known, so that no core waits while another
+    // works through a serial step (merging and naming discovered threads, choosing the corpus
+    // lines):
+    // - the threads, then each thread ranked; alongside, the corpus ranked; then the corpus
+    //   lines (each thread's best line comes first), then each thread's lines (none of them a
+    //   corpus line);
+    // - alongside all of it, each article ranked and each article's quotations, which need
+    //   nothing but the corpus.
+    // Every step is a function of its inputs alone: the brief does not depend on the schedule.
+    let sections = || {
+        let found = || {
+            let (defs, assignments) = find_threads(corpus, threads);
+            let members = members(defs.len(), &assignments);
+            // A thread of one article has no lines of its own: its article's lines tell it.
+            let thread_ids: Vec<Vec<SentenceId>> = members[..defs.len()]
+                .iter()
+                .map(|m| {
+                    if m.len() > 1 {
+                        corpus.sentence_ids(m.iter().copied())
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect();
+            let thread_ranked: Vec<Ranked> = thread_ids
+                .par_iter()
+                .map(|ids| Ranked::new(corpus, &thread_scope(ids, opts), opts))
+                .collect();
+            (defs, assignments, members, thread_ids, thread_ranked)
+        };
+        let corpus_ranked = || Ranked::new(corpus, &Scope::across(&all, opts.corpus), opts);
+        let ((defs, assignments, members, thread_ids, thread_ranked), corpus_ranked) =
+            rayon::join(found, corpus_ranked);
+        // The corpus lines start with the best line of each thread, biggest thread first.
+        let mut groups: Vec<Vec<usize>> = members[..defs.len()]
+            .iter()
+            .filter(|g| !g.is_empty())
+            .cloned()
+            .collect();
+        groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+        let corpus_scope = Scope {
+            cover: &groups,
+            titled: true,
+            ..Scope::across(&all, opts.corpus)
+        };
+        let corpus_lines = corpus_ranked.choose(corpus, &corpus_scope, &Shown::default(), opts);
+        drop(corpus_ranked);
+        let corpus_shown: Shown = corpus_lines
+            .iter()
+            .map(|l| (corpus.sentence(l.id).text(), FirstShown::Corpus))
+            .collect();
+        let thread_lines: Vec<Sectioned> = thread_ranked
+            .par_iter()
+            .zip(&thread_ids)
+            .map(|(ranked, ids)| {
+                Sectioned::choose(
+                    corpus,
+                    ranked,
+                    &thread_scope(ids, opts),
+                    &corpus_shown,
+                    opts,
+                )
+            })
+            .collect();
+        Sections {
+            defs,
+            assignments,
+            members,
+            thread_ranked,
+            corpus_lines,
+            corpus_shown,
+            thread_lines,
+        }
+    };
     let article_ranked = || -> Vec<Ranked> {
         (0..n)
             .into_par_iter()
@@ -463,87 +538,21 @@ pub fn build_brief_with(
             .collect()
     };
     progress.start(Stage::Threads, 1);
-    let ((defs, assignments), (corpus_ranked, (article_ranked, quotes))) = rayon::join(
-        || find_threads(corpus, threads),
-        || {
-            rayon::join(corpus_ranked, || {
-                rayon::join(article_ranked, article_quotes)
-            })
-        },
-    );
-    let members = members(defs.len(), &assignments);
+    let (sections, (article_ranked, quotes)) =
+        rayon::join(sections, || rayon::join(article_ranked, article_quotes));
     progress.advance(1);
-    progress.start(Stage::Ranking, n + defs.len() + 1);
-    progress.advance(n + 1);
+    progress.start(Stage::Ranking, 1);
+    let Sections {
+        defs,
+        assignments,
+        members,
+        thread_ranked,
+        corpus_lines,
+        corpus_shown,
+        thread_lines,
+    } = sections;
 
-    // The corpus lines start with the best line of each thread, biggest thread first.
-    let mut groups: Vec<Vec<usize>> = members[..defs.len()]
-        .iter()
-        .filter(|g| !g.is_empty())
-        .cloned()
-        .collect();
-    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    let corpus_scope = Scope {
-        cover: &groups,
-        titled: true,
-        ..Scope::across(&all, opts.corpus)
-    };
-    // A thread of one article has no lines of its own: its article's lines tell it.
-    let thread_ids: Vec<Vec<SentenceId>> = members[..defs.len()]
-        .iter()
-        .map(|m| {
-            if m.len() > 1 {
-                corpus.sentence_ids(m.iter().copied())
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    fn thread_scope<'a>(ids: &'a [SentenceId], opts: &Options) -> Scope<'a> {
-        Scope {
-            titled: true,
-            ..Scope::across(ids, opts.thread)
-        }
-    }
-
-    // Every scope is ranked (the costly part, independent of the others) before any line is
-    // chosen; the threads are ranked while the corpus lines are chosen ...
-    let thread_ranked = || -> Vec<Ranked> {
-        thread_ids
-            .par_iter()
-            .map(|ids| {
-                let ranked = Ranked::new(corpus, &thread_scope(ids, opts), opts);
-                progress.advance(1);
-                ranked
-            })
-            .collect()
-    };
-    // ... and each section's lines are chosen in the order a reader meets them, none of them
-    // shown before: the corpus lines, a thread's lines, its articles' lines.
-    let corpus_lines = || {
-        let lines = corpus_ranked.choose(corpus, &corpus_scope, &Shown::default(), opts);
-        drop(corpus_ranked);
-        lines
-    };
-    let (corpus_lines, thread_ranked) = rayon::join(corpus_lines, thread_ranked);
-    let corpus_shown: Shown = corpus_lines
-        .iter()
-        .map(|l| (corpus.sentence(l.id).text(), FirstShown::Corpus))
-        .collect();
-    let thread_lines: Vec<Sectioned> = thread_ranked
-        .par_iter()
-        .zip(&thread_ids)
-        .map(|(ranked, ids)| {
-            Sectioned::choose(
-                corpus,
-                ranked,
-                &thread_scope(ids, opts),
-                &corpus_shown,
-                opts,
-            )
-        })
-        .collect();
-    // What each thread's articles must not repeat; "Other" is last.
+    // Each article's lines are chosen after its thread's, none of them shown above.
     let thread_shown: Vec<Shown> = thread_lines
         .iter()
         .map(|t| {
@@ -598,12 +607,12 @@ pub fn build_brief_with(
         repeated: Vec::new(),
         quotes: Vec::new(),
         articles: m
-            .iter()
+            .par_iter()
             .map(|&d| brief::article(corpus, d, &assignments[d], &article_lines[d], &quotes[d]))
             .collect(),
     };
     let mut sections: Vec<brief::Thread> = defs
-        .iter()
+        .par_iter()
         .zip(thread_lines)
         .zip(thread_quotes)
         .zip(&members)
@@ -622,12 +631,25 @@ pub fn build_brief_with(
             ..thread(threads::OTHER, "", &[], &members[defs.len()])
         });
     }
+    progress.advance(1);
     brief::assemble(
         corpus,
         date,
         brief::key_lines(corpus, &corpus_lines),
         sections,
     )
+}
+
+/// What [`build_brief_with`] knows once the threads are found and ranked and the corpus's and
+/// threads' lines are chosen.
+struct Sections<'c> {
+    defs: Vec<ThreadDef>,
+    assignments: Vec<Assignment>,
+    members: Vec<Vec<usize>>,
+    thread_ranked: Vec<Ranked>,
+    corpus_lines: Vec<Scored>,
+    corpus_shown: Shown<'c>,
+    thread_lines: Vec<Sectioned>,
 }
 
 /// Quotations a thread shows at most.

@@ -198,11 +198,15 @@ pub fn environment(templates: &Templates, strictness: Strictness) -> Environment
             if value.is_none() || value.is_undefined() {
                 return Ok(());
             }
-            out.write_str(&escape_markdown(&value.to_string()))
-                .map_err(|e| {
-                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "could not write")
-                        .with_source(e)
-                })
+            // A string is escaped where it stands (its `to_string` would be a copy).
+            let escaped = match value.as_str() {
+                Some(s) => escape_markdown(s),
+                None => escape_markdown(&value.to_string()),
+            };
+            out.write_str(&escaped).map_err(|e| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "could not write")
+                    .with_source(e)
+            })
         } else {
             minijinja::escape_formatter(out, state, value)
         }
@@ -246,13 +250,42 @@ fn render_template(
     // A clone shares the compiled templates; only its fuel differs.
     let mut env = env.clone();
     env.set_fuel(Some(fuel(brief)));
-    render_bounded(
-        &env,
-        templates,
-        name,
-        Value::from(minijinja::value::Serde(brief)),
-        MAX_OUTPUT,
-    )
+    render_bounded(&env, templates, name, context(brief), MAX_OUTPUT)
+}
+
+/// The brief as the templates see it: the value `minijinja` makes of it, with its threads
+/// (nearly all of it: their articles) converted in parallel.
+fn context(brief: &Brief) -> Value {
+    use minijinja::value::Serde;
+    use rayon::prelude::*;
+
+    /// [`Brief`]'s fields in its order, the threads already values (a test holds the two equal).
+    #[derive(serde::Serialize)]
+    struct Context<'a> {
+        schema_version: u32,
+        date: &'a str,
+        stats: &'a crate::brief::Stats,
+        corpus: &'a [crate::brief::KeyLine],
+        threads: Vec<Value>,
+        warnings: &'a [crate::warning::Warning],
+    }
+    // Every field named: a new one fails to compile here until the context has it.
+    let Brief {
+        schema_version,
+        date,
+        stats,
+        corpus,
+        threads,
+        warnings,
+    } = brief;
+    Value::from(Serde(Context {
+        schema_version: *schema_version,
+        date,
+        stats,
+        corpus,
+        threads: threads.par_iter().map(|t| Value::from(Serde(t))).collect(),
+        warnings,
+    }))
 }
 
 /// Renders the template `name` into memory, failing once the output passes `limit` bytes.
@@ -598,6 +631,25 @@ mod tests {
                 "template error: <embedded>/t.md.j2:2:4: undefined value: `nope` is undefined\n{title}\n   1 | one\n   2 > {{{{ nope.x }}}}\n     i    ^^^^^^ undefined value\n   3 | three\n{}",
                 "~".repeat(79)
             )
+        );
+    }
+
+    #[test]
+    fn the_context_is_the_brief_as_minijinja_serializes_it() {
+        use minijinja::value::Serde;
+        let mut brief = crate::sample::brief();
+        assert!(brief.threads.len() > 1);
+        brief
+            .warnings
+            .push(crate::warning::Warning::new("x.txt", "skipped: a test"));
+        let context = context(&brief);
+        assert_eq!(context, Value::from(Serde(&brief)));
+        // Not only equal as values: the same keys in the same order.
+        let keys = |v: &Value| v.try_iter().unwrap().collect::<Vec<_>>();
+        assert_eq!(keys(&context), keys(&Value::from(Serde(&brief))));
+        assert_eq!(
+            context.get_attr("threads").unwrap().len(),
+            Some(brief.threads.len())
         );
     }
 
