@@ -33,7 +33,12 @@ pub(crate) fn register(env: &mut Environment<'static>) {
 /// `1.`). The text is cleaned first ([`clean_text`]): line breaks and tabs become spaces, control
 /// characters and bidirectional embeddings, overrides and isolates are removed.
 pub(crate) fn escape_markdown(s: &str) -> String {
-    let s = clean_text(s);
+    escape_cleaned(&clean_text(s))
+}
+
+/// [`escape_markdown`] for text [`clean_text`] has already cleaned (the Markdown check cleans
+/// each key line once for its escaped and its plain form).
+pub(crate) fn escape_cleaned(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let trimmed = s.trim_start();
     out.push_str(&s[..s.len() - trimmed.len()]);
@@ -77,8 +82,11 @@ pub(crate) fn escape_markdown(s: &str) -> String {
 /// text, which the bidirectional algorithm mostly recovers from the letters themselves. The
 /// marks U+200E, U+200F and U+061C open nothing and are kept.
 pub(crate) fn clean_text(s: &str) -> Cow<'_, str> {
-    // Printable ASCII holds none of them: most text is told apart byte by byte, undecoded.
-    if s.bytes().all(|b| (b' '..=b'~').contains(&b))
+    // Printable ASCII holds none of them: most text is told apart byte by byte, undecoded (a
+    // fold rather than `all`, which stops early, so that the compiler can test many bytes at
+    // once).
+    if s.bytes()
+        .fold(true, |ascii, b| ascii & (b' '..=b'~').contains(&b))
         || !s
             .chars()
             .any(|c| c.is_control() || is_bidi_control(c) || is_line_separator(c))
