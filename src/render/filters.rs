@@ -33,12 +33,7 @@ pub(crate) fn register(env: &mut Environment<'static>) {
 /// `1.`). The text is cleaned first ([`clean_text`]): line breaks and tabs become spaces, control
 /// characters and bidirectional embeddings, overrides and isolates are removed.
 pub(crate) fn escape_markdown(s: &str) -> String {
-    escape_cleaned(&clean_text(s))
-}
-
-/// [`escape_markdown`] for text [`clean_text`] has already cleaned (the Markdown check cleans
-/// each key line once for its escaped and its plain form).
-pub(crate) fn escape_cleaned(s: &str) -> String {
+    let s = clean_text(s);
     let mut out = String::with_capacity(s.len() + 8);
     let trimmed = s.trim_start();
     out.push_str(&s[..s.len() - trimmed.len()]);

@@ -6,7 +6,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::filters::{clean_text, escape_cleaned};
+use super::filters::{clean_text, escape_markdown};
 use crate::brief::Brief;
 use crate::error::{Error, Result};
 use crate::location::line_of;
@@ -24,32 +24,35 @@ pub fn options() -> Options {
 /// links only [`safe_url`](crate::safety::safe_url)s): it is a safety net for links a template
 /// writes itself.
 pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
-    // The document's structure, and the key lines' escaped and plain forms, at once.
-    let (plain, lines) = rayon::join(|| structure(markdown), || printed_lines(brief));
+    // The document's structure and plain text, and the key lines' plain forms, at once.
+    let (plain, (lines, squeezed)) = rayon::join(|| structure(markdown), || key_lines(brief));
     let plain = plain?;
-    let (lines, escaped, squeezed) = lines;
-    let (printed, rendered) = rayon::join(
-        || occurs_in(markdown, &escaped),
-        || occurs_in(&plain, &squeezed),
-    );
-    for (k, (text, file)) in lines.iter().enumerate() {
-        if printed[k] && !rendered[k] {
-            return Err(Error::Markdown {
-                line: None,
-                problem: format!(
-                    "a key line of {file} does not render as plain text: {:?}",
-                    first_chars(text)
-                ),
-            });
-        }
+    // A key line whose plain form is in the plain text renders as itself, printed or not; only
+    // the others (usually none) are looked for in the Markdown, escaped as the template prints
+    // them.
+    let rendered = occurs_in(&plain, &squeezed);
+    let unrendered: Vec<usize> = (0..lines.len()).filter(|&k| !rendered[k]).collect();
+    let escaped: Vec<String> = unrendered
+        .iter()
+        .map(|&k| escape_markdown(lines[k].0))
+        .collect();
+    let printed = occurs_in(markdown, &escaped);
+    if let Some(j) = printed.iter().position(|&p| p) {
+        let (text, file) = lines[unrendered[j]];
+        return Err(Error::Markdown {
+            line: None,
+            problem: format!(
+                "a key line of {file} does not render as plain text: {:?}",
+                first_chars(text)
+            ),
+        });
     }
     Ok(())
 }
 
-/// Every distinct key line of the brief, once, as (text, file), with its escaped and its
-/// squeezed text (both cleaned: without control characters).
-#[allow(clippy::type_complexity)]
-fn printed_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>, Vec<String>) {
+/// Every distinct key line of the brief, once, as (text, file), with its squeezed text (cleaned as
+/// the escaping cleans it: without control characters).
+fn key_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>) {
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     let lines: Vec<(&str, &str)> = brief
         .corpus
@@ -62,14 +65,11 @@ fn printed_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>, Vec<String>)
         .filter(|l| seen.insert(&l.text))
         .map(|l| (l.text.as_str(), l.file.as_str()))
         .collect();
-    let (escaped, squeezed) = lines
+    let squeezed = lines
         .par_iter()
-        .map(|l| {
-            let clean = clean_text(l.0);
-            (escape_cleaned(&clean), squeeze(&clean))
-        })
-        .unzip();
-    (lines, escaped, squeezed)
+        .map(|l| squeeze(&clean_text(l.0)))
+        .collect();
+    (lines, squeezed)
 }
 
 /// Parses `markdown`: an error for raw HTML (other than comments) or a link to an unsafe target,
@@ -392,6 +392,50 @@ mod tests {
             let want = whole.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squeezer.text, want, "{whole:?}");
             assert_eq!(squeeze(&whole), want, "{whole:?}");
+        }
+    }
+
+    /// A key line printed where it does not render as its text (here in a comment) fails the
+    /// check, naming the first such line in the brief's order; one also printed where it renders,
+    /// or not printed at all, passes.
+    #[test]
+    fn check_requires_printed_key_lines_to_render() {
+        let mut brief = crate::sample::brief();
+        brief.corpus[0].text =
+            "Shares rose *sharply*\ton Monday; \u{7}the index [fell] later.".into();
+        brief.corpus[0].file = "first.md".into();
+        brief.corpus[1].file = "second.md".into();
+        let [first, second] = [0, 1].map(|k| escape_markdown(&brief.corpus[k].text));
+        assert!(
+            first.contains("\\*sharply\\*") && !first.contains('\t'),
+            "{first}"
+        );
+        for ok in [
+            format!("# Brief\n\n- {first}\n- {second}\n"),
+            format!("# Brief\n\n- {first}\n\n<!-- {first} -->\n"),
+            "# Brief\n\nNo key lines.\n".to_string(),
+        ] {
+            assert!(check(&ok, &brief).is_ok(), "{ok}");
+        }
+        for (bad, file) in [
+            (format!("# Brief\n\n<!-- {first} -->\n"), "first.md"),
+            (format!("# Brief\n\n    {first}\n"), "first.md"),
+            (
+                format!("# Brief\n\n<!-- {second} -->\n\n<!-- {first} -->\n"),
+                "first.md",
+            ),
+            (
+                format!("# Brief\n\n- {first}\n\n<!-- {second} -->\n"),
+                "second.md",
+            ),
+        ] {
+            let err = check(&bad, &brief).expect_err(&bad).to_string();
+            assert!(
+                err.contains(&format!(
+                    "a key line of {file} does not render as plain text"
+                )),
+                "{bad}: {err}"
+            );
         }
     }
 
