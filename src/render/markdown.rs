@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::filters::{clean_text, escape_markdown};
 use crate::brief::Brief;
 use crate::error::{Error, Result};
-use crate::location::LineIndex;
+use crate::location::line_of;
 use crate::safety::safe_destination;
 
 /// Options the check parses with (and the HTML output renders with).
@@ -24,32 +24,35 @@ pub fn options() -> Options {
 /// links only [`safe_url`](crate::safety::safe_url)s): it is a safety net for links a template
 /// writes itself.
 pub fn check(markdown: &str, brief: &Brief) -> Result<()> {
-    // The document's structure, and the key lines' escaped and plain forms, at once.
-    let (plain, lines) = rayon::join(|| structure(markdown), || printed_lines(brief));
+    // The document's structure and plain text, and the key lines' plain forms, at once.
+    let (plain, (lines, squeezed)) = rayon::join(|| structure(markdown), || key_lines(brief));
     let plain = plain?;
-    let (lines, escaped, squeezed) = lines;
-    let (printed, rendered) = rayon::join(
-        || occurs_in(markdown, &escaped),
-        || occurs_in(&plain, &squeezed),
-    );
-    for (k, (text, file)) in lines.iter().enumerate() {
-        if printed[k] && !rendered[k] {
-            return Err(Error::Markdown {
-                line: None,
-                problem: format!(
-                    "a key line of {file} does not render as plain text: {:?}",
-                    first_chars(text)
-                ),
-            });
-        }
+    // A key line whose plain form is in the plain text renders as itself, printed or not; only
+    // the others (usually none) are looked for in the Markdown, escaped as the template prints
+    // them.
+    let rendered = occurs_in(&plain, &squeezed);
+    let unrendered: Vec<usize> = (0..lines.len()).filter(|&k| !rendered[k]).collect();
+    let escaped: Vec<String> = unrendered
+        .iter()
+        .map(|&k| escape_markdown(lines[k].0))
+        .collect();
+    let printed = occurs_in(markdown, &escaped);
+    if let Some(j) = printed.iter().position(|&p| p) {
+        let (text, file) = lines[unrendered[j]];
+        return Err(Error::Markdown {
+            line: None,
+            problem: format!(
+                "a key line of {file} does not render as plain text: {:?}",
+                first_chars(text)
+            ),
+        });
     }
     Ok(())
 }
 
-/// Every distinct key line of the brief, once, as (text, file), with its escaped and its
-/// squeezed text (cleaned as the escaping cleans it: without control characters).
-#[allow(clippy::type_complexity)]
-fn printed_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>, Vec<String>) {
+/// Every distinct key line of the brief, once, as (text, file), with its squeezed text (cleaned as
+/// the escaping cleans it: without control characters).
+fn key_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>) {
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     let lines: Vec<(&str, &str)> = brief
         .corpus
@@ -62,30 +65,24 @@ fn printed_lines(brief: &Brief) -> (Vec<(&str, &str)>, Vec<String>, Vec<String>)
         .filter(|l| seen.insert(&l.text))
         .map(|l| (l.text.as_str(), l.file.as_str()))
         .collect();
-    let (escaped, squeezed) = rayon::join(
-        || lines.par_iter().map(|l| escape_markdown(l.0)).collect(),
-        || {
-            lines
-                .par_iter()
-                .map(|l| squeeze(&clean_text(l.0)))
-                .collect()
-        },
-    );
-    (lines, escaped, squeezed)
+    let squeezed = lines
+        .par_iter()
+        .map(|l| squeeze(&clean_text(l.0)))
+        .collect();
+    (lines, squeezed)
 }
 
 /// Parses `markdown`: an error for raw HTML (other than comments) or a link to an unsafe target,
 /// else its plain text, squeezed.
 fn structure(markdown: &str) -> Result<String> {
-    let lines = LineIndex::new(markdown);
-    let mut plain = String::new();
+    let mut plain = Squeezer::default();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
             Event::Html(h) | Event::InlineHtml(h) => {
                 let h = h.trim();
                 if !(h.starts_with("<!--") || h.is_empty()) {
                     return Err(Error::Markdown {
-                        line: Some(lines.line(range.start)),
+                        line: Some(line_of(markdown, range.start)),
                         problem: format!("raw HTML {:?}", first_chars(h)),
                     });
                 }
@@ -94,66 +91,60 @@ fn structure(markdown: &str) -> Result<String> {
                 if !safe_destination(&dest_url) =>
             {
                 return Err(Error::Markdown {
-                    line: Some(lines.line(range.start)),
+                    line: Some(line_of(markdown, range.start)),
                     problem: format!(
                         "link to {:?} (links go to http, https or mailto urls, or relative ones)",
                         first_chars(&dest_url)
                     ),
                 });
             }
-            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            Event::Text(t) | Event::Code(t) => plain.push(&t),
             Event::SoftBreak
             | Event::HardBreak
-            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => plain.push(' '),
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => plain.space(),
             _ => {}
         }
     }
-    Ok(squeeze(&plain))
+    Ok(plain.text)
 }
 
-/// Which of `needles` occur in `haystack`, in one pass over it (Rabin-Karp on each needle's
-/// first bytes, every hit verified): linear in the haystack and the needles, where a search per
-/// needle would be their product.
+/// Which of `needles` occur in `haystack`, in one pass over it: each needle's first 8 bytes are
+/// a key, and each of the haystack's 8-byte windows is looked up (most are ruled out by a bitmap
+/// of the keys' hashes, without a lookup), every hit verified. Linear in the haystack and the
+/// needles, where a search per needle would be their product. (The aho-corasick crate, over the
+/// needles' first bytes or whole, was slower on the BBC brief: building its automaton alone took
+/// longer than this whole search.)
 fn occurs_in(haystack: &str, needles: &[String]) -> Vec<bool> {
-    const WINDOW: usize = 16;
-    const BASE: u64 = 257;
+    const KEY: usize = 8;
+    /// The bitmap has 2^BITS bits (32 KB): one in a hundred set for 2,500 distinct keys.
+    const BITS: u32 = 18;
     let hay = haystack.as_bytes();
+    let key = |bytes: &[u8]| u64::from_le_bytes(bytes[..KEY].try_into().expect("KEY bytes"));
+    let bit = |key: u64| (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize;
     let mut found = vec![false; needles.len()];
-    let hash = |bytes: &[u8]| {
-        bytes.iter().fold(0u64, |h, &b| {
-            h.wrapping_mul(BASE).wrapping_add(u64::from(b))
-        })
-    };
-    let mut by_prefix: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    // A bit per low 16 bits of the prefix hashes: most windows are ruled out without a lookup.
-    let mut maybe = vec![0u64; 1 << 10];
+    let mut by_key: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let mut maybe = vec![0u64; 1 << (BITS - 6)];
     for (k, needle) in needles.iter().enumerate() {
-        if needle.len() < WINDOW {
+        if needle.len() < KEY {
             // Short needles are few: one search each.
             found[k] = haystack.contains(needle.as_str());
         } else {
-            let h = hash(&needle.as_bytes()[..WINDOW]);
-            maybe[(h as usize & 0xffff) >> 6] |= 1 << (h & 63);
-            by_prefix.entry(h).or_default().push(k);
+            let x = key(needle.as_bytes());
+            let b = bit(x);
+            maybe[b >> 6] |= 1 << (b & 63);
+            by_key.entry(x).or_default().push(k);
         }
     }
-    if by_prefix.is_empty() || hay.len() < WINDOW {
+    if by_key.is_empty() {
         return found;
     }
-    // BASE^(WINDOW - 1), to take the byte leaving the window out of the hash.
-    let top = (1..WINDOW).fold(1u64, |p, _| p.wrapping_mul(BASE));
-    let mut h = hash(&hay[..WINDOW]);
-    for start in 0..=hay.len() - WINDOW {
-        if start > 0 {
-            h = h
-                .wrapping_sub(u64::from(hay[start - 1]).wrapping_mul(top))
-                .wrapping_mul(BASE)
-                .wrapping_add(u64::from(hay[start + WINDOW - 1]));
-        }
-        if maybe[(h as usize & 0xffff) >> 6] & (1 << (h & 63)) == 0 {
+    for (start, window) in hay.windows(KEY).enumerate() {
+        let x = key(window);
+        let b = bit(x);
+        if maybe[b >> 6] & (1 << (b & 63)) == 0 {
             continue;
         }
-        if let Some(list) = by_prefix.get(&h) {
+        if let Some(list) = by_key.get(&x) {
             for &k in list {
                 if !found[k] && hay[start..].starts_with(needles[k].as_bytes()) {
                     found[k] = true;
@@ -164,8 +155,75 @@ fn occurs_in(haystack: &str, needles: &[String]) -> Vec<bool> {
     found
 }
 
+/// `s` with every run of whitespace made one space, and none at either end.
 fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut squeezer = Squeezer {
+        text: String::with_capacity(s.len()),
+        space: false,
+    };
+    squeezer.push(s);
+    squeezer.text
+}
+
+/// Text squeezed as it is pushed piece by piece: what `squeeze` makes of the pieces joined, without
+/// building the joined text first.
+#[derive(Default)]
+struct Squeezer {
+    text: String,
+    /// Whether whitespace came after the last word pushed.
+    space: bool,
+}
+
+impl Squeezer {
+    fn push(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        // Printable ASCII other than the space, told apart byte by byte, undecoded; any other
+        // character is decoded to tell whether it is whitespace (as `char::is_whitespace`).
+        let printable = |i: usize| bytes.get(i).is_some_and(|b| (b'!'..=b'~').contains(b));
+        let at = |i: usize| {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            // Words with single spaces between them, copied at once, ...
+            let start = i;
+            while i < bytes.len() {
+                if printable(i) {
+                    i += 1;
+                } else if i > start && bytes[i] == b' ' && printable(i + 1) {
+                    i += 2;
+                } else {
+                    let (space, len) = at(i);
+                    if space {
+                        break;
+                    }
+                    i += len;
+                }
+            }
+            if i > start {
+                if self.space && !self.text.is_empty() {
+                    self.text.push(' ');
+                }
+                self.space = false;
+                self.text.push_str(&s[start..i]);
+            }
+            // ... then whitespace.
+            while i < bytes.len() {
+                let (space, len) = at(i);
+                if !space {
+                    break;
+                }
+                self.space = true;
+                i += len;
+            }
+        }
+    }
+
+    /// Whitespace: a space before the next word, if there is one.
+    fn space(&mut self) {
+        self.space = true;
+    }
 }
 
 fn first_chars(s: &str) -> String {
@@ -246,6 +304,139 @@ mod tests {
         assert_eq!(got, want);
         assert_eq!(want, [true, true, false, true, false, true, false]);
         assert_eq!(occurs_in("short", &needles[..1]), [false]);
+    }
+
+    /// Needles at the very end or start, overlapping, sharing their first bytes (one key for
+    /// several), shorter than a key, and haystacks shorter than one: the same answers as a
+    /// search per needle, on made-up text over a small alphabet (so that keys recur).
+    #[test]
+    fn finds_needles_as_a_search_per_needle_does() {
+        let hay = "abcabcabd ab\u{e9}c abcabcabcX";
+        let needles: Vec<String> = [
+            "abcabcabcX",
+            "bcabcabcX",
+            "cabcabcX",
+            "abcabcab",
+            "abcabcabd",
+            "abcabcabe",
+            "abcabcabd ab\u{e9}c abcabcabcX",
+            "abcabcabd ab\u{e9}c abcabcabcX!",
+            "abcX",
+            "X",
+            "",
+            "cab",
+            "\u{e9}c abc",
+            "abcabcabZ",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let want: Vec<bool> = needles.iter().map(|n| hay.contains(n.as_str())).collect();
+        assert_eq!(want.iter().filter(|&&w| w).count(), 11);
+        assert_eq!(occurs_in(hay, &needles), want);
+        for short in ["", "abcabca", "abcabcab"] {
+            let want: Vec<bool> = needles.iter().map(|n| short.contains(n.as_str())).collect();
+            assert_eq!(occurs_in(short, &needles), want, "{short:?}");
+        }
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..200 {
+            let hay: String = (0..next(200)).map(|_| ['a', 'b', ' '][next(3)]).collect();
+            let needles: Vec<String> = (0..20)
+                .map(|_| match next(2) {
+                    0 if !hay.is_empty() => {
+                        let start = next(hay.len());
+                        hay[start..start + next(hay.len() - start + 1)].to_string()
+                    }
+                    _ => (0..next(14)).map(|_| ['a', 'b', ' '][next(3)]).collect(),
+                })
+                .collect();
+            let want: Vec<bool> = needles.iter().map(|n| hay.contains(n.as_str())).collect();
+            assert_eq!(occurs_in(&hay, &needles), want, "{hay:?} {needles:?}");
+        }
+    }
+
+    /// Pushed piece by piece or whole, text squeezes as `split_whitespace` and `join` squeeze
+    /// it: Unicode whitespace, control characters (not whitespace) and runs that cross pieces.
+    #[test]
+    fn squeezes_as_split_whitespace_does() {
+        let parts = [
+            " ", " ", "  ", "\t", "\n", "a", "bc", "\u{e9}", "\u{a0}", "\u{2003}", "\u{1}",
+            "\u{7f}", "\u{85}", "\u{3000}", "\u{2028}", "\u{4e2d}", "x.",
+        ];
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..20_000 {
+            // Pieces, each maybe followed by a break (`space`), as `structure` pushes them.
+            let mut whole = String::new();
+            let mut squeezer = Squeezer::default();
+            for _ in 0..=next(4) {
+                let piece: String = (0..next(8)).map(|_| parts[next(parts.len())]).collect();
+                whole.push_str(&piece);
+                squeezer.push(&piece);
+                if next(3) == 0 {
+                    whole.push(' ');
+                    squeezer.space();
+                }
+            }
+            let want = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeezer.text, want, "{whole:?}");
+            assert_eq!(squeeze(&whole), want, "{whole:?}");
+        }
+    }
+
+    /// A key line printed where it does not render as its text (here in a comment) fails the
+    /// check, naming the first such line in the brief's order; one also printed where it renders,
+    /// or not printed at all, passes.
+    #[test]
+    fn check_requires_printed_key_lines_to_render() {
+        let mut brief = crate::sample::brief();
+        brief.corpus[0].text =
+            "Shares rose *sharply*\ton Monday; \u{7}the index [fell] later.".into();
+        brief.corpus[0].file = "first.md".into();
+        brief.corpus[1].file = "second.md".into();
+        let [first, second] = [0, 1].map(|k| escape_markdown(&brief.corpus[k].text));
+        assert!(
+            first.contains("\\*sharply\\*") && !first.contains('\t'),
+            "{first}"
+        );
+        for ok in [
+            format!("# Brief\n\n- {first}\n- {second}\n"),
+            format!("# Brief\n\n- {first}\n\n<!-- {first} -->\n"),
+            "# Brief\n\nNo key lines.\n".to_string(),
+        ] {
+            assert!(check(&ok, &brief).is_ok(), "{ok}");
+        }
+        for (bad, file) in [
+            (format!("# Brief\n\n<!-- {first} -->\n"), "first.md"),
+            (format!("# Brief\n\n    {first}\n"), "first.md"),
+            (
+                format!("# Brief\n\n<!-- {second} -->\n\n<!-- {first} -->\n"),
+                "first.md",
+            ),
+            (
+                format!("# Brief\n\n- {first}\n\n<!-- {second} -->\n"),
+                "second.md",
+            ),
+        ] {
+            let err = check(&bad, &brief).expect_err(&bad).to_string();
+            assert!(
+                err.contains(&format!(
+                    "a key line of {file} does not render as plain text"
+                )),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]
