@@ -5,9 +5,8 @@
 /// The stages of a run, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
-    /// Reading and parsing article files.
-    Reading,
-    /// Splitting sentences, words and stems.
+    /// Reading and parsing article files, splitting sentences, words and stems: one stage, as a
+    /// folder's files are read and analysed while it is being listed.
     Analysing,
     /// Assigning articles to threads, or discovering threads.
     Threads,
@@ -21,7 +20,6 @@ impl Stage {
     /// The stage's name, as a progress bar shows it.
     pub fn name(self) -> &'static str {
         match self {
-            Stage::Reading => "reading",
             Stage::Analysing => "analysing",
             Stage::Threads => "threads",
             Stage::Ranking => "ranking",
@@ -39,6 +37,12 @@ pub trait Progress: Sync {
 
     /// `steps` more steps of the current stage are done.
     fn advance(&self, steps: usize) {
+        let _ = steps;
+    }
+
+    /// The current stage has `steps` more steps than it started with (a folder's articles are
+    /// analysed while it is still being listed).
+    fn extend(&self, steps: usize) {
         let _ = steps;
     }
 }

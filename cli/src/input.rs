@@ -6,15 +6,15 @@
 //! The output folder, when it lies inside the input folder, is never read as input. An article
 //! longer than [`ARTICLE_LIMIT`] is read up to the limit (at a line end), with a warning.
 //!
-//! A folder is read and analysed in one parallel pass: each file's bytes are decoded, parsed and
-//! analysed, then dropped, so no article's text is ever held twice over (docs/performance.md).
+//! A folder is read and analysed in one parallel pass, each file as soon as the listing finds it:
+//! its bytes are decoded, parsed and analysed, then dropped, so no article's text is ever held
+//! twice over (docs/performance.md).
 //! When several files are bad, the error names the first by path, whatever the thread count.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use rayon::prelude::*;
 
 use brief::corpus::{Analysed, Analysis, Corpus};
 use brief::ingest::{self, Article};
@@ -37,19 +37,20 @@ pub struct Reading {
     pub exclude: Option<PathBuf>,
 }
 
-/// Article files: (path relative to the input folder, path).
-type Files = Vec<(String, PathBuf)>;
-
-/// The `.txt` and `.md` files under `dir`: (path relative to `dir`, path), sorted, with warnings
-/// for the links left out.
-fn article_files(dir: &Path, reading: &Reading) -> Result<(Files, Vec<Warning>)> {
+/// Hands each `.txt` and `.md` file under `dir` to `found` as (path relative to `dir`, path), in
+/// the walk's order (the caller sorts), as soon as it is listed; returns the warnings for the
+/// links left out.
+fn article_files(
+    dir: &Path,
+    reading: &Reading,
+    mut found: impl FnMut(String, PathBuf),
+) -> Result<Vec<Warning>> {
     if !dir.exists() {
         bail!("input folder {} does not exist", dir.display());
     }
     if !dir.is_dir() {
         bail!("{} is not a folder", dir.display());
     }
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
     let mut warnings = Vec::new();
     let rel_of = |path: &Path| {
         path.strip_prefix(dir)
@@ -134,14 +135,10 @@ fn article_files(dir: &Path, reading: &Reading) -> Result<(Files, Vec<Warning>)>
             continue;
         }
         if entry.file_type().is_file() && ingest::is_article_path(path) {
-            files.push((rel_of(path), path.to_path_buf()));
+            found(rel_of(path), path.to_path_buf());
         }
     }
-    files.sort();
-    if files.is_empty() {
-        return Err(brief::Error::NoArticles(dir.to_path_buf()).into());
-    }
-    Ok((files, warnings))
+    Ok(warnings)
 }
 
 /// Reads and analyses every article under `dir`, in parallel.
@@ -151,19 +148,37 @@ pub fn read_folder(
     reading: &Reading,
     progress: &dyn Progress,
 ) -> Result<Corpus> {
-    progress.start(Stage::Reading, 0);
-    let (files, link_warnings) = article_files(dir, reading)?;
-    progress.start(Stage::Analysing, files.len());
-    let analysed: Vec<Result<Analysed>> = files
-        .par_iter()
-        .map(|(rel, path)| {
-            let article = read_file_as(path, rel)?;
-            let done = Analysed::new(article, analysis);
-            progress.advance(1);
-            Ok(done)
+    // Each file is read and analysed as soon as the walk lists it: the listing (a `stat` per
+    // entry when links are followed) runs alongside the analysis instead of before it. The
+    // results are then put in path order, so the corpus and the first error named do not
+    // depend on which thread finished first.
+    progress.start(Stage::Analysing, 0);
+    let done: std::sync::Mutex<Vec<(String, Result<Analysed>)>> = Default::default();
+    let mut listed = 0;
+    let link_warnings = rayon::scope(|scope| {
+        article_files(dir, reading, |rel, path| {
+            listed += 1;
+            progress.extend(1);
+            let done = &done;
+            scope.spawn(move |_| {
+                let analysed = read_file_as(&path, &rel).map(|a| Analysed::new(a, analysis));
+                progress.advance(1);
+                done.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((rel, analysed));
+            });
         })
-        .collect();
-    let analysed = analysed.into_iter().collect::<Result<Vec<Analysed>>>()?;
+    });
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    let link_warnings = link_warnings?;
+    if listed == 0 {
+        return Err(brief::Error::NoArticles(dir.to_path_buf()).into());
+    }
+    done.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let analysed = done
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect::<Result<Vec<Analysed>>>()?;
     let mut corpus = Corpus::assemble(analysed);
     corpus.warnings.splice(0..0, link_warnings);
     Ok(corpus)

@@ -1,5 +1,5 @@
 //! The progress bar of `build` and `summarize`: indicatif, on standard error, one stage at a time
-//! (reading, analysing, threads, ranking, rendering). It appears only once a run has taken a second, and
+//! (analysing, which reads the files too, threads, ranking, rendering). It appears only once a run has taken a second, and
 //! never when standard error is not a terminal, in CI (the `CI` variable is set) or with `-q`.
 //! It is cleared when the run ends, so that it leaves nothing behind.
 
@@ -47,7 +47,7 @@ impl Bar {
         }
     }
 
-    /// How long each stage took so far, in order: "reading 12 ms, analysing 340 ms, ...". The
+    /// How long each stage took so far, in order: "analysing 340 ms, threads 80 ms, ...". The
     /// last stage counts until now.
     pub fn stage_times(&self) -> String {
         let stages = self.stages.lock().unwrap_or_else(|e| e.into_inner());
@@ -94,6 +94,10 @@ impl Progress for Bar {
     fn advance(&self, steps: usize) {
         self.bar.inc(steps as u64);
         self.show_when_due();
+    }
+
+    fn extend(&self, steps: usize) {
+        self.bar.inc_length(steps as u64);
     }
 }
 
