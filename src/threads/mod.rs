@@ -629,11 +629,12 @@ fn place_weight(position: usize) -> f64 {
 fn name_counts(doc: &Document) -> Vec<(String, f64)> {
     use unicode_segmentation::UnicodeSegmentation;
     let lang = doc.lang.data();
+    let mut lower = String::new();
     let mut names: HashSet<&str> = HashSet::new();
     for s in &doc.sentences {
         for w in doc.text(s).unicode_words().skip(1) {
             let w = bare(w);
-            if capitalised(w, lang) {
+            if capitalised(w, lang, &mut lower) {
                 names.insert(w);
             }
         }

@@ -21,6 +21,7 @@
 //! single words ("Obama", "Galaxy") cannot say.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -81,18 +82,63 @@ pub fn bare(word: &str) -> &str {
 
 /// Whether a word, as written, may be (part of) a name: it starts with a capital, has two
 /// characters or more, is not a stop word, nor a weekday, month or title, nor only digits.
-pub(crate) fn capitalised(word: &str, lang: &LangData) -> bool {
+/// `lower` is scratch space.
+#[inline]
+pub(crate) fn capitalised(word: &str, lang: &LangData, lower: &mut String) -> bool {
     let mut chars = word.chars();
-    if !(chars.next().is_some_and(char::is_uppercase) && chars.next().is_some()) {
-        return false;
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some()
+        && !never_a_name(word, lang, lower)
+}
+
+/// Whether a word, lowercased, is a stop word or one of [`NEVER`].
+fn never_a_name(word: &str, lang: &LangData, lower: &mut String) -> bool {
+    lowercase_into(word, lower);
+    lang.is_stop_word(lower) || is_never(lower)
+}
+
+/// Whether a lowercased word is one of [`NEVER`]: a first letter none of them starts with rules
+/// most words out before any comparison.
+fn is_never(lower: &str) -> bool {
+    /// Bit `c - b'a'` is set when a word of [`NEVER`] starts with the letter `c`.
+    const FIRST_LETTERS: u32 = {
+        let mut mask = 0;
+        let mut i = 0;
+        while i < NEVER.len() {
+            mask |= 1 << (NEVER[i].as_bytes()[0] - b'a');
+            i += 1;
+        }
+        mask
+    };
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| NEVER.iter().copied().collect());
+    match lower.as_bytes().first() {
+        Some(&c) if c.is_ascii_lowercase() && FIRST_LETTERS & 1 << (c - b'a') != 0 => {
+            SET.contains(lower)
+        }
+        _ => false,
     }
-    let lower = word.to_lowercase();
-    !lang.is_stop_word(&lower) && !NEVER.contains(&lower.as_str())
+}
+
+/// `word` lowercased into `out`, as `str::to_lowercase` makes it (without allocating for ASCII).
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 /// The key a name is counted under: its first seven letters, lowercased, so that spellings and
 /// forms of one name count as one ("Zelensky" and "Zelenskyy", "Malaysia" and "Malaysian").
 pub(crate) fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        // One byte a character, each lowercased alone: as below.
+        let mut key = name[..name.len().min(7)].to_string();
+        key.make_ascii_lowercase();
+        return key;
+    }
     name.chars().take(7).flat_map(char::to_lowercase).collect()
 }
 
@@ -101,44 +147,56 @@ impl Names {
     /// whole corpus hold each.
     ///
     /// One scan of the corpus's text (in parallel) gives each article's runs of capitalised
-    /// words and the words the corpus writes in lower case; the runs then give `docs` their
-    /// candidates and every other article the keys it shares with them (its other phrases
-    /// cannot name a thread of `docs`). Cost: linear in the corpus.
+    /// words and the set of the words the corpus writes in lower case ([`WordSet`]). The runs'
+    /// words are then written down once each ([`Forms`]), and each one's lowercase form is looked
+    /// up once in that set: the common words. The runs give `docs` their candidates and every
+    /// other article the keys it shares with them (its other phrases cannot name a thread of
+    /// `docs`). Cost: linear in the corpus.
     pub fn new<'c>(corpus: &'c Corpus, docs: &[usize]) -> Names {
-        // Each article's runs, and the words the corpus writes in lower case somewhere: common
-        // words, not names.
-        let merge = |a: FxHashSet<&'c str>, b: FxHashSet<&'c str>| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            big.extend(small);
-            big
-        };
-        let (mut scans, common) = corpus
+        // Each article's runs, and the words the corpus writes in lower case.
+        let (mut scans, lower) = corpus
             .docs
             .par_iter()
             .enumerate()
             .fold(
-                || (Vec::new(), FxHashSet::default()),
-                |(mut scans, mut common), (d, doc)| {
-                    scans.push((d, scan(doc, &mut common)));
-                    (scans, common)
+                || (Vec::new(), WordSet::default()),
+                |(mut scans, mut lower), (d, doc)| {
+                    scans.push((d, scan(doc, &mut lower)));
+                    (scans, lower)
                 },
             )
             .reduce(
-                || (Vec::new(), FxHashSet::default()),
-                |(mut a, ca), (b, cb)| {
+                || (Vec::new(), WordSet::default()),
+                |(mut a, la), (b, lb)| {
                     a.extend(b);
-                    (a, merge(ca, cb))
+                    (a, la.merge(lb))
                 },
             );
         scans.sort_unstable_by_key(|e| e.0);
-        let scans: Vec<Runs> = scans.into_iter().map(|e| e.1).collect();
+        let scans: Vec<Scan<'c>> = scans.into_iter().map(|e| e.1).collect();
+        let mut forms = Forms::default();
+        let runs: Vec<Vec<u32>> = scans
+            .iter()
+            .map(|scan| scan.words.iter().map(|w| forms.intern(w)).collect())
+            .collect();
+        // A run word is common when the corpus writes its lowercase form somewhere (as a word
+        // starting in lower case, trimmed of "'s").
+        let mut common_lower = vec![false; forms.lowers.len()];
+        for (word, &l) in &forms.lowers {
+            common_lower[l as usize] = lower.contains(word);
+        }
+        let common: Vec<bool> = forms
+            .lower
+            .iter()
+            .map(|&l| common_lower[l as usize])
+            .collect();
         let mut wanted = vec![false; corpus.docs.len()];
         for &d in docs {
             wanted[d] = true;
         }
         let per_doc: Vec<Vec<(String, String, f64)>> = docs
             .par_iter()
-            .map(|&d| doc_candidates(&scans[d], &common))
+            .map(|&d| doc_candidates(&runs[d], &scans[d].runs, &forms, &common))
             .collect();
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut phrases = Vec::new();
@@ -163,19 +221,32 @@ impl Names {
                 })
                 .collect();
         }
-        // The other articles count towards the phrases of `docs` only.
-        let held: Vec<Vec<u32>> = scans
+        // The other articles count towards the phrases of `docs` only. A phrase's key is its
+        // words' keys joined by spaces: split at its spaces, it gives back whole each word key
+        // that holds no space. So a word whose key holds no space and is no piece of a key of
+        // `docs` is in no phrase of `docs`, and the phrases holding it are passed over without
+        // building their key.
+        let pieces: FxHashSet<&str> = phrases.iter().flat_map(|p| p.split(' ')).collect();
+        let may_match: Vec<bool> = forms
+            .key
+            .iter()
+            .map(|k| k.contains(' ') || pieces.contains(k.as_str()))
+            .collect();
+        let held: Vec<Vec<u32>> = runs
             .par_iter()
+            .zip(&scans)
             .zip(&wanted)
             .filter(|(_, w)| !**w)
-            .map(|(scan, _)| {
+            .map(|((words, scan), _)| {
                 let mut held = Vec::new();
                 let mut key = String::new();
-                for_each_phrase(scan, &common, |words, _| {
-                    key.clear();
-                    push_phrase_key(&mut key, words);
-                    if let Some(&id) = ids.get(&key) {
-                        held.push(id);
+                for_each_phrase(words, &scan.runs, &common, |phrase, _| {
+                    if phrase.iter().all(|&f| may_match[f as usize]) {
+                        key.clear();
+                        forms.push_key(&mut key, phrase);
+                        if let Some(&id) = ids.get(&key) {
+                            held.push(id);
+                        }
                     }
                 });
                 held.sort_unstable();
@@ -371,15 +442,36 @@ fn contains_words(long: &str, short: &str) -> bool {
     l.windows(s.len()).any(|w| w == s.as_slice())
 }
 
-/// An article's runs of capitalised words, each with the weight of its sentence.
-type Runs<'t> = Vec<(Vec<&'t str>, f64)>;
+/// An article's runs of capitalised words.
+struct Scan<'t> {
+    /// The words of its runs, one run after another.
+    words: Vec<&'t str>,
+    /// Per run: where it ends in `words`, and the weight of its sentence.
+    runs: Vec<(usize, f64)>,
+}
+
+impl Scan<'_> {
+    /// Ends the run that starts at `open` in `words`, if it has a word.
+    fn close(&mut self, open: &mut usize, weight: f64) {
+        if self.words.len() > *open {
+            self.runs.push((self.words.len(), weight));
+            *open = self.words.len();
+        }
+    }
+}
 
 /// Scans an article's sentences once: the runs of capitalised words of each sentence, its first
 /// word left out (words joined only by spaces; punctuation ends a run); the words starting in
-/// lower case go to `lower`.
-fn scan<'t>(doc: &'t Document, lower: &mut FxHashSet<&'t str>) -> Runs<'t> {
+/// lower case (trimmed of "'s") go to `lower`.
+fn scan<'t>(doc: &'t Document, lower: &mut WordSet<'t>) -> Scan<'t> {
     let lang = doc.lang.data();
-    let mut runs = Vec::new();
+    // Room for the run words: about one word in six bytes, one in ten of them in a run.
+    let bytes: usize = doc.sentences.iter().map(|s| doc.text(s).len()).sum();
+    let mut out = Scan {
+        words: Vec::with_capacity(bytes / 60),
+        runs: Vec::new(),
+    };
+    let mut scratch = String::new();
     for s in &doc.sentences {
         let weight = if s.position < LEAD_SENTENCES {
             2.0
@@ -387,55 +479,151 @@ fn scan<'t>(doc: &'t Document, lower: &mut FxHashSet<&'t str>) -> Runs<'t> {
             1.0
         };
         let text = doc.text(s);
-        let mut run: Vec<&str> = Vec::new();
+        // The open run is `out.words[open..]`.
+        let mut open = out.words.len();
         let mut end = 0;
         for (k, (at, seg)) in text.unicode_word_indices().enumerate() {
             // Only spaces between two words keep a run going.
-            if !run.is_empty() && !text[end..at].chars().all(char::is_whitespace) {
-                runs.push((std::mem::take(&mut run), weight));
+            if out.words.len() > open {
+                let gap = &text[end..at];
+                if !(gap == " " || gap.chars().all(char::is_whitespace)) {
+                    out.close(&mut open, weight);
+                }
             }
             end = at + seg.len();
             let word = bare(seg);
-            if seg.chars().next().is_some_and(char::is_lowercase) {
+            let first = seg.chars().next();
+            if first.is_some_and(char::is_lowercase) {
                 lower.insert(word);
             }
+            // `word` is `seg` or a part of it that starts as it does: most words are told apart
+            // from names here, without a call.
             let name_like = k > 0
-                && capitalised(word, lang)
+                && first.is_some_and(char::is_uppercase)
+                && capitalised(word, lang, &mut scratch)
                 && word.chars().any(char::is_alphabetic)
                 && !word.contains('.');
             if name_like {
-                run.push(word);
-            } else if !run.is_empty() {
-                runs.push((std::mem::take(&mut run), weight));
+                out.words.push(word);
+            } else {
+                out.close(&mut open, weight);
             }
         }
-        if !run.is_empty() {
-            runs.push((run, weight));
-        }
+        out.close(&mut open, weight);
     }
-    runs
+    out
 }
 
-/// Calls `f` with every phrase of an article's runs that may name a thread, and its sentence's
-/// weight: every stretch of up to [`MAX_WORDS`] words holding a word that is not common, that
-/// does not cut a name.
-fn for_each_phrase<'t>(
-    runs: &Runs<'t>,
-    common: &FxHashSet<&str>,
-    mut f: impl FnMut(&[&'t str], f64),
+/// A set of words. Most words are short: one of up to 15 bytes is kept packed into an integer
+/// with its length (two words are equal exactly when their integers are), so that it hashes and
+/// compares as one; a longer word is kept as it is.
+#[derive(Default)]
+struct WordSet<'t> {
+    short: FxHashSet<u128>,
+    long: FxHashSet<&'t str>,
+}
+
+impl<'t> WordSet<'t> {
+    /// A word of up to 15 bytes: its bytes, zeros, and its length in the last byte.
+    fn packed(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        if bytes.len() >= 16 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf[15] = bytes.len() as u8;
+        Some(u128::from_le_bytes(buf))
+    }
+
+    fn insert(&mut self, word: &'t str) {
+        match Self::packed(word) {
+            Some(p) => self.short.insert(p),
+            None => self.long.insert(word),
+        };
+    }
+
+    /// Both sets as one (the smaller is added to the larger).
+    fn merge(self, other: WordSet<'t>) -> WordSet<'t> {
+        let (mut big, small) = if self.short.len() >= other.short.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        big.short.extend(small.short);
+        big.long.extend(small.long);
+        big
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match Self::packed(word) {
+            Some(p) => self.short.contains(&p),
+            None => self.long.contains(word),
+        }
+    }
+}
+
+/// The written forms of the words of the corpus's runs, each once, with their keys and their
+/// lowercase forms (each once too).
+#[derive(Default)]
+struct Forms<'t> {
+    ids: FxHashMap<&'t str, u32>,
+    /// Per form: as written.
+    text: Vec<&'t str>,
+    /// Per form: its [`name_key`].
+    key: Vec<String>,
+    /// Per form: its lowercase form, as an index into `lowers`.
+    lower: Vec<u32>,
+    /// Lowercase form -> its index.
+    lowers: FxHashMap<String, u32>,
+}
+
+impl<'t> Forms<'t> {
+    /// The id of a written form, added if new.
+    fn intern(&mut self, word: &'t str) -> u32 {
+        let next = self.text.len() as u32;
+        let id = *self.ids.entry(word).or_insert(next);
+        if id == next {
+            let next_lower = self.lowers.len() as u32;
+            let lower = *self.lowers.entry(word.to_lowercase()).or_insert(next_lower);
+            self.text.push(word);
+            self.key.push(name_key(word));
+            self.lower.push(lower);
+        }
+        id
+    }
+
+    /// Appends the key of a phrase (form ids), as [`push_phrase_key`] makes it from its words.
+    fn push_key(&self, out: &mut String, phrase: &[u32]) {
+        for (k, &w) in phrase.iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(&self.key[w as usize]);
+        }
+    }
+}
+
+/// Calls `f` with every phrase of an article's runs (`words`, form ids, ending where `runs`
+/// says) that may name a thread, and its sentence's weight: every stretch of up to
+/// [`MAX_WORDS`] words holding a word that is not `common`, that does not cut a name.
+fn for_each_phrase(
+    words: &[u32],
+    runs: &[(usize, f64)],
+    common: &[bool],
+    mut f: impl FnMut(&[u32], f64),
 ) {
-    let mut lower = String::new();
     let mut is_common: Vec<bool> = Vec::new();
-    for (run, weight) in runs {
+    let mut start_of_run = 0;
+    for &(end_of_run, weight) in runs {
+        let run = &words[start_of_run..end_of_run];
+        start_of_run = end_of_run;
         is_common.clear();
-        is_common.extend(run.iter().map(|w| {
-            lowercase_into(w, &mut lower);
-            common.contains(lower.as_str())
-        }));
+        is_common.extend(run.iter().map(|&w| common[w as usize]));
         // "Hun Sen" in "Prime Minister Hun Sen", "Malaysia Airlines" in "Malaysia Airlines
         // Flight MH370".
         for len in 1..=MAX_WORDS.min(run.len()) {
-            for (start, words) in run.windows(len).enumerate() {
+            for (start, phrase) in run.windows(len).enumerate() {
                 let end = start + len;
                 if is_common[start..end].iter().all(|&c| c) {
                     continue;
@@ -451,20 +639,9 @@ fn for_each_phrase<'t>(
                 if len > 1 && !ends_run && !bounded {
                     continue;
                 }
-                f(words, *weight);
+                f(phrase, weight);
             }
         }
-    }
-}
-
-/// `word` lowercased into `out` (as `str::to_lowercase`, without allocating for ASCII).
-fn lowercase_into(word: &str, out: &mut String) {
-    out.clear();
-    if word.is_ascii() {
-        out.push_str(word);
-        out.make_ascii_lowercase();
-    } else {
-        out.push_str(&word.to_lowercase());
     }
 }
 
@@ -480,17 +657,35 @@ fn push_phrase_key(out: &mut String, words: &[&str]) {
 
 /// An article's candidate names: (key, written form, weighted count), one per key (the form
 /// written most), sorted by key.
-fn doc_candidates(runs: &Runs, common: &FxHashSet<&str>) -> Vec<(String, String, f64)> {
+fn doc_candidates(
+    words: &[u32],
+    runs: &[(usize, f64)],
+    forms: &Forms,
+    common: &[bool],
+) -> Vec<(String, String, f64)> {
     let mut found: BTreeMap<String, (BTreeMap<String, usize>, f64)> = BTreeMap::new();
     let mut key = String::new();
-    for_each_phrase(runs, common, |words, weight| {
+    let mut written = String::new();
+    for_each_phrase(words, runs, common, |phrase, weight| {
         key.clear();
-        push_phrase_key(&mut key, words);
+        forms.push_key(&mut key, phrase);
+        written.clear();
+        for (k, &w) in phrase.iter().enumerate() {
+            if k > 0 {
+                written.push(' ');
+            }
+            written.push_str(forms.text[w as usize]);
+        }
         let e = match found.get_mut(&key) {
             Some(e) => e,
             None => found.entry(key.clone()).or_default(),
         };
-        *e.0.entry(words.join(" ")).or_default() += 1;
+        match e.0.get_mut(&written) {
+            Some(n) => *n += 1,
+            None => {
+                e.0.insert(written.clone(), 1);
+            }
+        }
         e.1 += weight;
     });
     found
@@ -540,5 +735,82 @@ impl Taken {
         self.exact.contains(&lower)
             || self.cut.contains(&lower)
             || (1..=2).any(|k| less(&lower, k).is_some_and(|c| self.exact.contains(c)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcuts give what the plain definitions give.
+    #[test]
+    fn shortcuts_agree_with_the_definitions() {
+        for w in [
+            "Zelenskyy",
+            "Zelensky",
+            "MH370",
+            "Hun",
+            "X",
+            "",
+            "ÉLYSÉE",
+            "Ödön",
+            "İstanbul",
+            "ΟΔΥΣΣΕΑΣ",
+            "Straße",
+            "KELVIN\u{212A}",
+        ] {
+            let plain: String = w.chars().take(7).flat_map(char::to_lowercase).collect();
+            assert_eq!(name_key(w), plain, "{w}");
+            let mut lower = String::new();
+            lowercase_into(w, &mut lower);
+            assert_eq!(lower, w.to_lowercase(), "{w}");
+        }
+        for w in NEVER
+            .iter()
+            .chain(&["may", "mayor", "mar", "", "ab", "zz", "été", "a"])
+        {
+            assert_eq!(is_never(w), NEVER.contains(w), "{w}");
+        }
+    }
+
+    /// Words are equal in a [`WordSet`] exactly when they are equal, short or long.
+    #[test]
+    fn word_sets_tell_words_apart() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "ba",
+            "fifteen-bytes!!",
+            "sixteen-bytes!!!",
+            "sixteen-bytes!!?",
+            "minister",
+            "ministers",
+            "ministre",
+            "été",
+        ];
+        let mut set = WordSet::default();
+        for w in &words[..words.len() / 2] {
+            set.insert(w);
+        }
+        let mut other = WordSet::default();
+        for w in &words[words.len() / 2..] {
+            other.insert(w);
+        }
+        let set = set.merge(other);
+        for w in words {
+            assert!(set.contains(w), "{w:?}");
+        }
+        for w in [
+            "b",
+            "a\0\0",
+            "fifteen-bytes!?",
+            "sixteen-bytes!!!!",
+            "minist",
+            "Été",
+        ] {
+            assert!(!set.contains(w), "{w:?}");
+        }
     }
 }
