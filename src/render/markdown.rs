@@ -338,13 +338,7 @@ mod tests {
             let want: Vec<bool> = needles.iter().map(|n| short.contains(n.as_str())).collect();
             assert_eq!(occurs_in(short, &needles), want, "{short:?}");
         }
-        let mut seed = 7u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = random_below(7);
         for _ in 0..200 {
             let hay: String = (0..next(200)).map(|_| ['a', 'b', ' '][next(3)]).collect();
             let needles: Vec<String> = (0..20)
@@ -361,6 +355,17 @@ mod tests {
         }
     }
 
+    /// A deterministic stream of numbers below the bound asked (a linear congruential generator):
+    /// random cases that are the same on every run.
+    fn random_below(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        }
+    }
+
     /// Pushed piece by piece or whole, text squeezes as `split_whitespace` and `join` squeeze
     /// it: Unicode whitespace, control characters (not whitespace) and runs that cross pieces.
     #[test]
@@ -369,13 +374,7 @@ mod tests {
             " ", " ", "  ", "\t", "\n", "a", "bc", "\u{e9}", "\u{a0}", "\u{2003}", "\u{1}",
             "\u{7f}", "\u{85}", "\u{3000}", "\u{2028}", "\u{4e2d}", "x.",
         ];
-        let mut seed = 11u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = random_below(11);
         for _ in 0..20_000 {
             // Pieces, each maybe followed by a break (`space`), as `structure` pushes them.
             let mut whole = String::new();
