@@ -147,7 +147,7 @@ impl Names {
     /// whole corpus hold each.
     ///
     /// One scan of the corpus's text (in parallel) gives each article's runs of capitalised
-    /// words and the set of the words the corpus writes in lower case ([`WordSet`]). The runs'
+    /// words and the set of the words the corpus writes in lower case. The runs'
     /// words are then written down once each ([`Forms`]), and each one's lowercase form is looked
     /// up once in that set: the common words. The runs give `docs` their candidates and every
     /// other article the keys it shares with them (its other phrases cannot name a thread of
@@ -159,17 +159,24 @@ impl Names {
             .par_iter()
             .enumerate()
             .fold(
-                || (Vec::new(), WordSet::default()),
+                || (Vec::new(), FxHashSet::default()),
                 |(mut scans, mut lower), (d, doc)| {
                     scans.push((d, scan(doc, &mut lower)));
                     (scans, lower)
                 },
             )
             .reduce(
-                || (Vec::new(), WordSet::default()),
+                || (Vec::new(), FxHashSet::default()),
                 |(mut a, la), (b, lb)| {
                     a.extend(b);
-                    (a, la.merge(lb))
+                    // The smaller set is added to the larger.
+                    let (mut big, small) = if la.len() >= lb.len() {
+                        (la, lb)
+                    } else {
+                        (lb, la)
+                    };
+                    big.extend(small);
+                    (a, big)
                 },
             );
         scans.sort_unstable_by_key(|e| e.0);
@@ -183,7 +190,7 @@ impl Names {
         // starting in lower case, trimmed of "'s").
         let mut common_lower = vec![false; forms.lowers.len()];
         for (word, &l) in &forms.lowers {
-            common_lower[l as usize] = lower.contains(word);
+            common_lower[l as usize] = lower.contains(word.as_str());
         }
         let common: Vec<bool> = forms
             .lower
@@ -463,7 +470,7 @@ impl Scan<'_> {
 /// Scans an article's sentences once: the runs of capitalised words of each sentence, its first
 /// word left out (words joined only by spaces; punctuation ends a run); the words starting in
 /// lower case (trimmed of "'s") go to `lower`.
-fn scan<'t>(doc: &'t Document, lower: &mut WordSet<'t>) -> Scan<'t> {
+fn scan<'t>(doc: &'t Document, lower: &mut FxHashSet<&'t str>) -> Scan<'t> {
     let lang = doc.lang.data();
     // Room for the run words: about one word in six bytes, one in ten of them in a run.
     let bytes: usize = doc.sentences.iter().map(|s| doc.text(s).len()).sum();
@@ -512,55 +519,6 @@ fn scan<'t>(doc: &'t Document, lower: &mut WordSet<'t>) -> Scan<'t> {
         out.close(&mut open, weight);
     }
     out
-}
-
-/// A set of words. Most words are short: one of up to 15 bytes is kept packed into an integer
-/// with its length (two words are equal exactly when their integers are), so that it hashes and
-/// compares as one; a longer word is kept as it is.
-#[derive(Default)]
-struct WordSet<'t> {
-    short: FxHashSet<u128>,
-    long: FxHashSet<&'t str>,
-}
-
-impl<'t> WordSet<'t> {
-    /// A word of up to 15 bytes: its bytes, zeros, and its length in the last byte.
-    fn packed(word: &str) -> Option<u128> {
-        let bytes = word.as_bytes();
-        if bytes.len() >= 16 {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        buf[..bytes.len()].copy_from_slice(bytes);
-        buf[15] = bytes.len() as u8;
-        Some(u128::from_le_bytes(buf))
-    }
-
-    fn insert(&mut self, word: &'t str) {
-        match Self::packed(word) {
-            Some(p) => self.short.insert(p),
-            None => self.long.insert(word),
-        };
-    }
-
-    /// Both sets as one (the smaller is added to the larger).
-    fn merge(self, other: WordSet<'t>) -> WordSet<'t> {
-        let (mut big, small) = if self.short.len() >= other.short.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        big.short.extend(small.short);
-        big.long.extend(small.long);
-        big
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        match Self::packed(word) {
-            Some(p) => self.short.contains(&p),
-            None => self.long.contains(word),
-        }
-    }
 }
 
 /// The written forms of the words of the corpus's runs, each once, with their keys and their
@@ -770,47 +728,6 @@ mod tests {
             .chain(&["may", "mayor", "mar", "", "ab", "zz", "été", "a"])
         {
             assert_eq!(is_never(w), NEVER.contains(w), "{w}");
-        }
-    }
-
-    /// Words are equal in a [`WordSet`] exactly when they are equal, short or long.
-    #[test]
-    fn word_sets_tell_words_apart() {
-        let words = [
-            "",
-            "a",
-            "a\0",
-            "ab",
-            "ba",
-            "fifteen-bytes!!",
-            "sixteen-bytes!!!",
-            "sixteen-bytes!!?",
-            "minister",
-            "ministers",
-            "ministre",
-            "été",
-        ];
-        let mut set = WordSet::default();
-        for w in &words[..words.len() / 2] {
-            set.insert(w);
-        }
-        let mut other = WordSet::default();
-        for w in &words[words.len() / 2..] {
-            other.insert(w);
-        }
-        let set = set.merge(other);
-        for w in words {
-            assert!(set.contains(w), "{w:?}");
-        }
-        for w in [
-            "b",
-            "a\0\0",
-            "fifteen-bytes!?",
-            "sixteen-bytes!!!!",
-            "minist",
-            "Été",
-        ] {
-            assert!(!set.contains(w), "{w:?}");
         }
     }
 }
