@@ -154,10 +154,8 @@ pub fn read_folder(
     // depend on which thread finished first.
     progress.start(Stage::Analysing, 0);
     let done: std::sync::Mutex<Vec<(String, Result<Analysed>)>> = Default::default();
-    let mut listed = 0;
     let link_warnings = rayon::scope(|scope| {
         article_files(dir, reading, |rel, path| {
-            listed += 1;
             progress.extend(1);
             let done = &done;
             scope.spawn(move |_| {
@@ -171,7 +169,7 @@ pub fn read_folder(
     });
     let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
     let link_warnings = link_warnings?;
-    if listed == 0 {
+    if done.is_empty() {
         return Err(brief::Error::NoArticles(dir.to_path_buf()).into());
     }
     done.sort_unstable_by(|a, b| a.0.cmp(&b.0));
